@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "subproc-convert.h"
+#include "subproc-export.h"
+#include "subproc-import.h"
+#include "subproc-storage.h"
+
+/**
+ * subproc_read_input:
+ * @is_register: (out) (optional): whether @file was a register rather than a list
+ * @newer_version: (out) (optional): a register written by a newer Subproc
+ * @etag: (out) (optional): the entity tag of a register
+ * @warnings: (out) (optional) (element-type SubprocImportWarning): from a list
+ *
+ * Reads a register file, or imports a list into a new register, whichever
+ * @file holds.
+ *
+ * Returns: (transfer full): the register, or %NULL with @error set.
+ */
+SubprocRegister *
+subproc_read_input (GFile      *file,
+                    gboolean   *is_register,
+                    gboolean   *newer_version,
+                    char      **etag,
+                    GPtrArray **warnings,
+                    GError    **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+  gboolean a_register;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = g_file_get_basename (file);
+  if (!g_file_load_contents (file, NULL, &data, &length, etag, &local_error))
+    {
+      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ,
+                   _("“%s” could not be read: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  a_register = subproc_storage_looks_like_register (data, length);
+  if (is_register != NULL)
+    *is_register = a_register;
+  if (a_register)
+    return subproc_storage_load_data (data, length, display_name, newer_version, error);
+
+  if (newer_version != NULL)
+    *newer_version = FALSE;
+  processors = subproc_import_text (data, length, display_name, warnings, error);
+  if (processors == NULL)
+    return NULL;
+
+  self = subproc_register_new ();
+  subproc_register_splice (self, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
+  return g_steal_pointer (&self);
+}
+
+static void
+print_warnings (FILE       *messages,
+                const char *input,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      SubprocImportWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* Translators: the word between the position and the message, as compilers write it */
+      fprintf (messages, "%s:%u:%u: %s: %s\n", input, warning->line, warning->column,
+               _("warning"), warning->message);
+    }
+}
+
+/**
+ * subproc_convert:
+ * @output: the file to write; its extension names the format
+ * @input: (nullable): a register or a list; %NULL for @default_input
+ * @messages: where warnings and errors are written, one a line
+ *
+ * The command line's `--export`: reads a register or a list and writes it
+ * in another format. On failure @output is neither created nor changed.
+ */
+SubprocConvertStatus
+subproc_convert (const char *output,
+                 const char *input,
+                 GFile      *default_input,
+                 FILE       *messages)
+{
+  g_autoptr(GFile) input_file = NULL;
+  g_autoptr(GFile) output_file = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input_name = NULL;
+  SubprocExportFormat format;
+
+  g_return_val_if_fail (output != NULL, SUBPROC_CONVERT_USAGE);
+  g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
+
+  if (!subproc_export_format_for_name (output, &format))
+    {
+      fprintf (messages, "subproc: %s\n",
+               _("The output file must end in .json (a register) or .csv (a spreadsheet)."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+
+  input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
+  input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
+  self = subproc_read_input (input_file, NULL, NULL, NULL, &warnings, &error);
+  print_warnings (messages, input_name, warnings);
+  if (self == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+
+  output_file = g_file_new_for_commandline_arg (output);
+  if (!subproc_export_to_file (self, format, output_file, &error))
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+
+  return SUBPROC_CONVERT_OK;
+}

@@ -1,0 +1,959 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/HTMLparser.h>
+
+#include "subproc-country.h"
+#include "subproc-date.h"
+#include "subproc-import.h"
+
+G_DEFINE_QUARK (subproc-import-error-quark, subproc_import_error)
+
+/* The column headers lists are published with, in Swedish, Danish and
+ * English. Compared after folding case, punctuation and spaces (see
+ * fold_header()); the JSON keys of our own CSV are matched as well. Add a
+ * synonym here and every importer path knows it. */
+static const struct
+{
+  SubprocField  field;
+  const char   *header;
+} header_synonyms[] = {
+  { SUBPROC_FIELD_NAME, "Databehandlare" },
+  { SUBPROC_FIELD_NAME, "Underbiträde" },
+  { SUBPROC_FIELD_NAME, "Personuppgiftsbiträde" },
+  { SUBPROC_FIELD_NAME, "Underleverantör" },
+  { SUBPROC_FIELD_NAME, "Leverantör" },
+  { SUBPROC_FIELD_NAME, "Databehandler" },
+  { SUBPROC_FIELD_NAME, "Underdatabehandler" },
+  { SUBPROC_FIELD_NAME, "Leverandør" },
+  { SUBPROC_FIELD_NAME, "Underleverandør" },
+  { SUBPROC_FIELD_NAME, "Data processor" },
+  { SUBPROC_FIELD_NAME, "Sub-processor" },
+  { SUBPROC_FIELD_NAME, "Subprocessor" },
+  { SUBPROC_FIELD_NAME, "Processor" },
+  { SUBPROC_FIELD_NAME, "Vendor" },
+  { SUBPROC_FIELD_NAME, "Supplier" },
+  { SUBPROC_FIELD_NAME, "Name" },
+  { SUBPROC_FIELD_NAME, "Namn" },
+  { SUBPROC_FIELD_NAME, "Navn" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Legal entity" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Juridisk enhet" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Juridisk person" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Juridisk enhed" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Selskab" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Bolag" },
+  { SUBPROC_FIELD_LOCATION, "Land" },
+  { SUBPROC_FIELD_LOCATION, "Länder" },
+  { SUBPROC_FIELD_LOCATION, "Lande" },
+  { SUBPROC_FIELD_LOCATION, "Country" },
+  { SUBPROC_FIELD_LOCATION, "Countries" },
+  { SUBPROC_FIELD_LOCATION, "Location" },
+  { SUBPROC_FIELD_LOCATION, "Data location" },
+  { SUBPROC_FIELD_LOCATION, "Processing location" },
+  { SUBPROC_FIELD_LOCATION, "Plats" },
+  { SUBPROC_FIELD_LOCATION, "Placering" },
+  { SUBPROC_FIELD_LOCATION, "Lokation" },
+  { SUBPROC_FIELD_LOCATION, "Sted" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag för behandling utanför EU" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag för behandling utanför EU/EES" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Rättslig grund för överföring" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Överföringsmekanism" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag for behandling uden for EU" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag for behandling uden for EU/EØS" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Overførselsgrundlag" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Grundlag for overførsel" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis for processing outside the EU" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis for processing outside the EU/EEA" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis for transfer" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer mechanism" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer safeguards" },
+  { SUBPROC_FIELD_FUNCTION, "Funktion" },
+  { SUBPROC_FIELD_FUNCTION, "Function" },
+  { SUBPROC_FIELD_FUNCTION, "Purpose" },
+  { SUBPROC_FIELD_FUNCTION, "Syfte" },
+  { SUBPROC_FIELD_FUNCTION, "Formål" },
+  { SUBPROC_FIELD_FUNCTION, "Service" },
+  { SUBPROC_FIELD_FUNCTION, "Tjänst" },
+  { SUBPROC_FIELD_FUNCTION, "Tjeneste" },
+  { SUBPROC_FIELD_DESCRIPTION, "Funktionsbeskrivning" },
+  { SUBPROC_FIELD_DESCRIPTION, "Funktionsbeskrivelse" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivning" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivelse" },
+  { SUBPROC_FIELD_DESCRIPTION, "Description" },
+  { SUBPROC_FIELD_DESCRIPTION, "Description of processing" },
+  { SUBPROC_FIELD_DESCRIPTION, "Processing" },
+  { SUBPROC_FIELD_DESCRIPTION, "Behandling" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Data categories" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Categories of personal data" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Kategorier av personuppgifter" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Kategorier af personoplysninger" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Data subjects" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Categories of data subjects" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Kategorier av registrerade" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Kategorier af registrerede" },
+  { SUBPROC_FIELD_CONTACT, "Contact" },
+  { SUBPROC_FIELD_CONTACT, "Kontakt" },
+  { SUBPROC_FIELD_WEBSITE, "Website" },
+  { SUBPROC_FIELD_WEBSITE, "Webbplats" },
+  { SUBPROC_FIELD_WEBSITE, "Hjemmeside" },
+  { SUBPROC_FIELD_WEBSITE, "URL" },
+  { SUBPROC_FIELD_UPDATED, "Uppdaterat" },
+  { SUBPROC_FIELD_UPDATED, "Uppdaterad" },
+  { SUBPROC_FIELD_UPDATED, "Senast uppdaterad" },
+  { SUBPROC_FIELD_UPDATED, "Opdateret" },
+  { SUBPROC_FIELD_UPDATED, "Sidst opdateret" },
+  { SUBPROC_FIELD_UPDATED, "Updated" },
+  { SUBPROC_FIELD_UPDATED, "Last updated" },
+  { SUBPROC_FIELD_ADDED, "Added" },
+  { SUBPROC_FIELD_ADDED, "Date added" },
+  { SUBPROC_FIELD_ADDED, "Tillagd" },
+  { SUBPROC_FIELD_ADDED, "Tilføjet" },
+};
+
+/* Wordings of the legal basis for a transfer, folded like headers and
+ * found anywhere in the text; the earliest in the text wins. */
+static const struct
+{
+  SubprocTransferMechanism  mechanism;
+  const char               *phrase;
+} mechanism_phrases[] = {
+  { SUBPROC_TRANSFER_SCC, "standard contractual clauses" },
+  { SUBPROC_TRANSFER_SCC, "standard contractual clause" },
+  { SUBPROC_TRANSFER_SCC, "scc" },
+  { SUBPROC_TRANSFER_SCC, "sccs" },
+  { SUBPROC_TRANSFER_SCC, "standardavtalsklausuler" },
+  { SUBPROC_TRANSFER_SCC, "standardkontraktsklausuler" },
+  { SUBPROC_TRANSFER_SCC, "standardkontraktbestemmelser" },
+  { SUBPROC_TRANSFER_SCC, "standardkontraktsbestemmelser" },
+  { SUBPROC_TRANSFER_BCR, "binding corporate rules" },
+  { SUBPROC_TRANSFER_BCR, "bcr" },
+  { SUBPROC_TRANSFER_BCR, "bindande företagsbestämmelser" },
+  { SUBPROC_TRANSFER_BCR, "bindende virksomhedsregler" },
+  { SUBPROC_TRANSFER_DPF, "data privacy framework" },
+  { SUBPROC_TRANSFER_DPF, "dpf" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adequacy" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adekvat skyddsnivå" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adekvat beskyttelsesniveau" },
+  { SUBPROC_TRANSFER_ADEQUACY, "tilstrækkelighedsafgørelse" },
+  { SUBPROC_TRANSFER_PRIVACY_SHIELD, "privacy shield" },
+  { SUBPROC_TRANSFER_SAFE_HARBOR, "safe harbor" },
+  { SUBPROC_TRANSFER_SAFE_HARBOR, "safe harbour" },
+  { SUBPROC_TRANSFER_DEROGATION, "article 49" },
+  { SUBPROC_TRANSFER_DEROGATION, "art 49" },
+  { SUBPROC_TRANSFER_DEROGATION, "artikel 49" },
+  { SUBPROC_TRANSFER_DEROGATION, "derogation" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "not applicable" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "n a" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ej tillämpligt" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ikke relevant" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ikke aktuelt" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "no transfer" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ingen överföring" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ingen overførsel" },
+};
+
+typedef struct
+{
+  char  *text;
+  guint  line;
+  guint  column;
+} Cell;
+
+typedef struct
+{
+  GArray *cells;  /* of Cell */
+  guint   line;
+} Row;
+
+typedef struct
+{
+  const char   *display_name;
+  GPtrArray    *warnings;
+  GPtrArray    *processors;
+  int           columns[SUBPROC_N_FIELDS];  /* field -> column, or -1 */
+  GPtrArray    *unknown_headers;            /* column -> header, NULL for a known one */
+  guint         n_columns;
+} Import;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_pointer (&cell->text, g_free);
+}
+
+static void
+row_free (Row *row)
+{
+  g_array_unref (row->cells);
+  g_free (row);
+}
+
+/**
+ * subproc_import_warning_free:
+ */
+void
+subproc_import_warning_free (SubprocImportWarning *warning)
+{
+  if (warning == NULL)
+    return;
+  g_free (warning->message);
+  g_free (warning);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+warn (Import     *import,
+      guint       line,
+      guint       column,
+      const char *format,
+      ...)
+{
+  SubprocImportWarning *warning = g_new0 (SubprocImportWarning, 1);
+  va_list args;
+
+  va_start (args, format);
+  warning->line = line;
+  warning->column = column;
+  warning->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (import->warnings, warning);
+}
+
+/* Case, accents kept; punctuation and runs of space folded to one space. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autofree char *folded = g_utf8_casefold (normal, -1);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
+          space = FALSE;
+        }
+      else if (c != '-' || space)
+        space = TRUE;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+header_to_field (const char   *header,
+                 SubprocField *field)
+{
+  g_autofree char *folded = fold_text (header);
+
+  if (*folded == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+    {
+      g_autofree char *synonym = fold_text (header_synonyms[i].header);
+
+      if (g_str_equal (folded, synonym))
+        {
+          *field = header_synonyms[i].field;
+          return TRUE;
+        }
+    }
+
+  /* our own CSV names its columns by the JSON keys */
+  return subproc_field_from_key (header, field) && *field != SUBPROC_FIELD_ID;
+}
+
+/* Splits TEXT into rows of cells. A tab-separated list as copied from a web
+ * page has no quoting; a CSV follows RFC 4180, quotes spanning lines. */
+static GPtrArray *
+split_rows (const char *text,
+            char        delimiter)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  gboolean quoting = delimiter != '\t';
+  const char *p = text;
+  guint line = 1;
+
+  while (*p != '\0')
+    {
+      Row *row = g_new0 (Row, 1);
+      gboolean end_of_row = FALSE;
+
+      row->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+      g_array_set_clear_func (row->cells, (GDestroyNotify) cell_clear);
+      row->line = line;
+
+      while (!end_of_row)
+        {
+          GString *value = g_string_new (NULL);
+          Cell cell = { NULL, line, 1 };
+          const char *line_start = p;
+
+          /* the column in characters from the start of its line */
+          while (line_start > text && line_start[-1] != '\n')
+            line_start--;
+          cell.column = g_utf8_strlen (line_start, p - line_start) + 1;
+
+          if (quoting && *p == '"')
+            {
+              for (p++; *p != '\0'; p++)
+                {
+                  if (*p == '"' && p[1] == '"')
+                    p++;
+                  else if (*p == '"')
+                    {
+                      p++;
+                      break;
+                    }
+                  else if (*p == '\n')
+                    line++;
+                  g_string_append_c (value, *p);
+                }
+            }
+          while (*p != '\0' && *p != delimiter && *p != '\n')
+            {
+              if (*p != '\r')
+                g_string_append_c (value, *p);
+              p++;
+            }
+
+          if (*p == delimiter)
+            p++;
+          else
+            {
+              end_of_row = TRUE;
+              if (*p == '\n')
+                {
+                  p++;
+                  line++;
+                }
+            }
+
+          cell.text = g_string_free (value, FALSE);
+          g_array_append_val (row->cells, cell);
+        }
+
+      g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static const char *
+row_text (Row   *row,
+          guint  column)
+{
+  if (column >= row->cells->len)
+    return "";
+  return g_array_index (row->cells, Cell, column).text;
+}
+
+static gboolean
+row_is_blank (Row *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      g_autofree char *copy = g_strstrip (g_strdup (row_text (row, i)));
+
+      if (*copy != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+try_header (Import *import,
+            Row    *row)
+{
+  int columns[SUBPROC_N_FIELDS];
+  guint n_known = 0;
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    columns[f] = -1;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      SubprocField field;
+
+      if (header_to_field (row_text (row, i), &field) && columns[field] < 0)
+        {
+          columns[field] = i;
+          n_known++;
+        }
+    }
+
+  if (columns[SUBPROC_FIELD_NAME] < 0 || n_known < 2)
+    return FALSE;
+
+  memcpy (import->columns, columns, sizeof columns);
+  import->n_columns = row->cells->len;
+  return TRUE;
+}
+
+/* Finds the header among the first rows, trying tabs, then semicolons, then
+ * commas. Returns the rows, with the header's index in HEADER. */
+static GPtrArray *
+find_header (Import     *import,
+             const char *text,
+             guint      *header)
+{
+  static const char delimiters[] = { '\t', ';', ',' };
+
+  for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
+    {
+      g_autoptr(GPtrArray) rows = split_rows (text, delimiters[d]);
+
+      for (guint i = 0; i < MIN (rows->len, 30); i++)
+        {
+          Row *row = g_ptr_array_index (rows, i);
+
+          if (row->cells->len >= 2 && try_header (import, row))
+            {
+              *header = i;
+              return g_steal_pointer (&rows);
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static void
+append_node_text (GString *out,
+                  xmlNode *node)
+{
+  static const char * const blocks[] = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "blockquote", "section", "article", "header", "footer", NULL,
+  };
+
+  for (; node != NULL; node = node->next)
+    {
+      const char *name = (const char *) node->name;
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        g_string_append (out, (const char *) node->content);
+      else if (node->type != XML_ELEMENT_NODE)
+        continue;
+      else if (g_ascii_strcasecmp (name, "br") == 0)
+        g_string_append_c (out, '\n');
+      else if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0)
+        continue;
+      else if (g_strv_contains (blocks, name))
+        {
+          g_string_append (out, "\n\n");
+          append_node_text (out, node->children);
+          g_string_append (out, "\n\n");
+        }
+      else
+        append_node_text (out, node->children);
+    }
+}
+
+/* Folds runs of blanks to one space and lines to paragraphs: one newline is
+ * a line break, two or more a new paragraph. */
+static char *
+tidy_text (const char *text)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  g_autoptr(GRegex) blanks = g_regex_new ("[ \\t\\x{00A0}\\r\\f\\x{000B}]+", 0, 0, NULL);
+  g_autoptr(GRegex) breaks = g_regex_new ("\\n(?: *\\n)+", 0, 0, NULL);
+  g_autofree char *spaced = g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+  g_autofree char *split = g_regex_replace_literal (breaks, spaced, -1, 0, "\f", 0, NULL);
+
+  paragraphs = g_strsplit (split, "\f", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (paragraphs[i], "\n", -1);
+      g_autofree char *joined = NULL;
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_strstrip (lines[j]);
+      joined = g_strjoinv ("\n", lines);
+      g_strstrip (joined);
+      if (*joined != '\0')
+        g_strv_builder_add (kept, joined);
+    }
+
+  result = g_strv_builder_end (kept);
+  return g_strjoinv ("\n\n", result);
+}
+
+/**
+ * subproc_import_html_to_text:
+ *
+ * Turns an HTML fragment, as found in lists copied from web pages, into plain
+ * text: tags dropped, entities decoded, scripts and styles left out, and
+ * paragraphs separated by a blank line. Text without markup is only tidied.
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+subproc_import_html_to_text (const char *html)
+{
+  g_autofree char *document = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  htmlDocPtr doc;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
+    return tidy_text (html);
+
+  document = g_strconcat ("<html><head><meta charset=\"utf-8\"></head><body>", html,
+                          "</body></html>", NULL);
+  doc = htmlReadMemory (document, strlen (document), NULL, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  if (doc == NULL)
+    return tidy_text (html);
+
+  append_node_text (out, xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+
+  return tidy_text (out->str);
+}
+
+/**
+ * subproc_import_guess_mechanism:
+ * @known: (out) (optional): whether the wording was recognised
+ *
+ * Reads the transfer mechanism from the legal basis as a list writes it.
+ * Empty text is %SUBPROC_TRANSFER_UNSPECIFIED: nothing is invented.
+ */
+SubprocTransferMechanism
+subproc_import_guess_mechanism (const char *text,
+                                gboolean   *known)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *padded = NULL;
+  SubprocTransferMechanism best = SUBPROC_TRANSFER_UNSPECIFIED;
+  const char *best_at = NULL;
+
+  if (known != NULL)
+    *known = FALSE;
+  if (text == NULL)
+    return SUBPROC_TRANSFER_UNSPECIFIED;
+
+  folded = fold_text (text);
+  if (*folded == '\0')
+    {
+      if (known != NULL)
+        *known = TRUE;
+      return SUBPROC_TRANSFER_UNSPECIFIED;
+    }
+
+  /* pad so that a phrase matches whole words only */
+  padded = g_strconcat (" ", folded, " ", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (mechanism_phrases); i++)
+    {
+      g_autofree char *needle = g_strconcat (" ", mechanism_phrases[i].phrase, " ", NULL);
+      const char *at = strstr (padded, needle);
+
+      if (at != NULL && (best_at == NULL || at < best_at))
+        {
+          best_at = at;
+          best = mechanism_phrases[i].mechanism;
+        }
+    }
+
+  if (known != NULL)
+    *known = best_at != NULL;
+  return best;
+}
+
+static Cell *
+field_cell (Import     *import,
+            Row        *row,
+            SubprocField field)
+{
+  int column = import->columns[field];
+
+  if (column < 0 || (guint) column >= row->cells->len)
+    return NULL;
+  return &g_array_index (row->cells, Cell, column);
+}
+
+static char *
+field_text (Import      *import,
+            Row         *row,
+            SubprocField field)
+{
+  Cell *cell = field_cell (import, row, field);
+
+  if (cell == NULL)
+    return g_strdup ("");
+  return subproc_import_html_to_text (cell->text);
+}
+
+static void
+append_note (SubprocProcessor *processor,
+             const char       *label,
+             const char       *value)
+{
+  const char *notes = subproc_processor_get_text (processor, SUBPROC_FIELD_NOTES);
+  g_autofree char *line = g_strdup_printf ("%s: %s", label, value);
+  g_autofree char *joined = notes ? g_strconcat (notes, "\n", line, NULL) : g_strdup (line);
+
+  subproc_processor_set_text (processor, SUBPROC_FIELD_NOTES, joined);
+}
+
+static void
+read_location (Import           *import,
+               Row              *row,
+               SubprocProcessor *processor)
+{
+  g_autofree char *location = field_text (import, row, SUBPROC_FIELD_LOCATION);
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) codes = NULL;
+  Cell *cell = field_cell (import, row, SUBPROC_FIELD_LOCATION);
+
+  if (*location == '\0')
+    return;
+
+  subproc_processor_set_text (processor, SUBPROC_FIELD_LOCATION, location);
+  codes = subproc_country_parse_list (location, &unknown);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) codes);
+  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
+    warn (import, cell->line, cell->column,
+          _("“%s” is not a country name known to Subproc; the place is kept as written."),
+          unknown[i]);
+}
+
+static void
+read_basis (Import           *import,
+            Row              *row,
+            SubprocProcessor *processor)
+{
+  g_autofree char *basis = field_text (import, row, SUBPROC_FIELD_TRANSFER_BASIS);
+  Cell *cell = field_cell (import, row, SUBPROC_FIELD_TRANSFER_BASIS);
+  SubprocTransferMechanism mechanism;
+  gboolean known;
+
+  if (*basis == '\0')
+    return;
+
+  subproc_processor_set_text (processor, SUBPROC_FIELD_TRANSFER_BASIS, basis);
+  mechanism = subproc_import_guess_mechanism (basis, &known);
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, mechanism);
+  if (!known)
+    warn (import, cell->line, cell->column,
+          _("The legal basis “%s” is not a transfer mechanism known to Subproc; it is kept as written."),
+          basis);
+}
+
+static void
+read_date (Import           *import,
+           Row              *row,
+           SubprocField      field,
+           const char       *label,
+           SubprocProcessor *processor)
+{
+  g_autofree char *text = field_text (import, row, field);
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *iso = NULL;
+  Cell *cell = field_cell (import, row, field);
+
+  if (*text == '\0')
+    return;
+
+  date = subproc_date_parse (text);
+  if (date == NULL)
+    {
+      warn (import, cell->line, cell->column,
+            _("“%s” is not a date Subproc can read; it is kept in the notes."), text);
+      append_note (processor, label, text);
+      return;
+    }
+
+  iso = subproc_date_to_iso (date);
+  subproc_processor_set_text (processor, field, iso);
+}
+
+static void
+read_list_field (Import           *import,
+                 Row              *row,
+                 SubprocField      field,
+                 SubprocProcessor *processor)
+{
+  g_autofree char *text = field_text (import, row, field);
+  g_auto(GStrv) items = g_regex_split_simple ("\\s*[;,\\n]\\s*", text, 0, 0);
+
+  subproc_processor_set_list (processor, field, (const char * const *) items);
+}
+
+static SubprocProcessor *
+read_processor (Import *import,
+                Row    *row)
+{
+  SubprocProcessor *processor = subproc_processor_new (NULL);
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      g_autofree char *text = NULL;
+
+      if (import->columns[f] < 0)
+        continue;
+
+      switch (f)
+        {
+        case SUBPROC_FIELD_LOCATION:
+          read_location (import, row, processor);
+          break;
+        case SUBPROC_FIELD_TRANSFER_BASIS:
+          read_basis (import, row, processor);
+          break;
+        case SUBPROC_FIELD_UPDATED:
+          /* Translators: label of a date kept in the notes when it could not be read */
+          read_date (import, row, f, _("Updated"), processor);
+          break;
+        case SUBPROC_FIELD_ADDED:
+          read_date (import, row, f, _("Added"), processor);
+          break;
+        case SUBPROC_FIELD_DATA_CATEGORIES:
+        case SUBPROC_FIELD_DATA_SUBJECTS:
+          read_list_field (import, row, f, processor);
+          break;
+        default:
+          if (subproc_field_get_kind (f) != SUBPROC_FIELD_KIND_TEXT)
+            break;
+          text = field_text (import, row, f);
+          subproc_processor_set_text (processor, f, text);
+        }
+    }
+
+  /* columns we have no field for are kept in the notes, so nothing is lost */
+  for (guint i = 0; i < import->unknown_headers->len; i++)
+    {
+      const char *header = g_ptr_array_index (import->unknown_headers, i);
+      g_autofree char *text = NULL;
+
+      if (header == NULL || i >= row->cells->len)
+        continue;
+      text = subproc_import_html_to_text (row_text (row, i));
+      if (*text != '\0')
+        append_note (processor, header, text);
+    }
+
+  return processor;
+}
+
+/* A row with only a description continues the processor above it, as a
+ * description that a web page wrapped onto a row of its own. */
+static gboolean
+is_continuation (Import *import,
+                 Row    *row)
+{
+  int description = import->columns[SUBPROC_FIELD_DESCRIPTION];
+
+  if (description < 0)
+    return FALSE;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (row_text (row, i)));
+
+      if (*text != '\0' && i != (guint) description)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize length = strlen (text);
+
+  while (length > 0 && strchr ("\"')”’»", text[length - 1]) != NULL)
+    length--;
+  return length > 0 && strchr (".!?:", text[length - 1]) != NULL;
+}
+
+static void
+continue_description (Import *import,
+                      Row    *row)
+{
+  SubprocProcessor *previous;
+  g_autofree char *more = field_text (import, row, SUBPROC_FIELD_DESCRIPTION);
+  g_autofree char *joined = NULL;
+  const char *description;
+
+  if (import->processors->len == 0)
+    {
+      warn (import, row->line, 1,
+            _("This row has a description but no processor above it; it was left out."));
+      return;
+    }
+
+  previous = g_ptr_array_index (import->processors, import->processors->len - 1);
+  description = subproc_processor_get_text (previous, SUBPROC_FIELD_DESCRIPTION);
+  if (description == NULL)
+    joined = g_strdup (more);
+  else
+    joined = g_strconcat (description, ends_sentence (description) ? "\n\n" : " ", more, NULL);
+  subproc_processor_set_text (previous, SUBPROC_FIELD_DESCRIPTION, joined);
+}
+
+static void
+note_unknown_headers (Import *import,
+                      Row    *header)
+{
+  for (guint i = 0; i < header->cells->len; i++)
+    {
+      Cell *cell = &g_array_index (header->cells, Cell, i);
+      g_autofree char *text = subproc_import_html_to_text (cell->text);
+      gboolean known = FALSE;
+
+      for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+        known |= import->columns[f] == (int) i;
+
+      if (known || *text == '\0')
+        {
+          g_ptr_array_add (import->unknown_headers, NULL);
+          continue;
+        }
+
+      warn (import, cell->line, cell->column,
+            _("The column “%s” has no field in Subproc; its values are kept in the notes."), text);
+      g_ptr_array_add (import->unknown_headers, g_steal_pointer (&text));
+    }
+}
+
+static void
+read_row (Import *import,
+          Row    *row)
+{
+  g_autofree char *name = NULL;
+
+  if (row_is_blank (row))
+    return;
+
+  if (row->cells->len == 1 && import->n_columns > 1)
+    {
+      g_autofree char *text = subproc_import_html_to_text (row_text (row, 0));
+
+      warn (import, row->line, 1, _("“%s” is not a row of the table; it was left out."), text);
+      return;
+    }
+
+  name = field_text (import, row, SUBPROC_FIELD_NAME);
+  if (*name != '\0')
+    g_ptr_array_add (import->processors, read_processor (import, row));
+  else if (is_continuation (import, row))
+    continue_description (import, row);
+  else
+    warn (import, row->line, 1, _("This row has no name; it was left out."));
+}
+
+/**
+ * subproc_import_text:
+ * @length: the length of @text, or -1 when it ends with a nul
+ * @display_name: the file's name, for messages
+ * @warnings: (out) (optional) (element-type SubprocImportWarning): what could
+ *   not be read as it stood, with its line and column
+ *
+ * Reads a list of processors as people copy it from a web page or a
+ * spreadsheet: tab-separated (or CSV) text whose header row names the
+ * columns in Swedish, Danish or English.
+ *
+ * Returns: (transfer full) (element-type SubprocProcessor): the processors,
+ *   or %NULL when the text is not UTF-8 or has no header row.
+ */
+GPtrArray *
+subproc_import_text (const char  *text,
+                     gssize       length,
+                     const char  *display_name,
+                     GPtrArray  **warnings,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *copy = NULL;
+  Import import = { display_name, NULL, NULL, { 0 }, NULL, 0 };
+  const char *end;
+  guint header = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  if (!g_utf8_validate (text, length, &end) || memchr (text, '\0', length) != NULL)
+    {
+      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT,
+                   _("“%s” is not a text file in UTF-8; save it as UTF-8 text and try again."),
+                   display_name);
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    copy = g_strndup (text + 3, length - 3);
+  else
+    copy = g_strndup (text, length);
+
+  rows = find_header (&import, copy, &header);
+  if (rows == NULL)
+    {
+      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER,
+                   _("“%s” has no row naming the columns, such as “Name”, “Country” and “Description”; Subproc needs one to know what each column holds."),
+                   display_name);
+      return NULL;
+    }
+
+  import.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
+  import.processors = g_ptr_array_new_with_free_func (g_object_unref);
+  import.unknown_headers = g_ptr_array_new_with_free_func (g_free);
+
+  note_unknown_headers (&import, g_ptr_array_index (rows, header));
+  for (guint i = header + 1; i < rows->len; i++)
+    read_row (&import, g_ptr_array_index (rows, i));
+
+  g_ptr_array_unref (import.unknown_headers);
+  if (warnings != NULL)
+    *warnings = import.warnings;
+  else
+    g_ptr_array_unref (import.warnings);
+
+  return import.processors;
+}
+
+/**
+ * subproc_import_file:
+ *
+ * Reads the list in @file; see subproc_import_text().
+ *
+ * Returns: (transfer full) (element-type SubprocProcessor): the processors.
+ */
+GPtrArray *
+subproc_import_file (GFile      *file,
+                     GPtrArray **warnings,
+                     GError    **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = g_file_get_basename (file);
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_READ,
+                   _("“%s” could not be read: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  return subproc_import_text (data, length, display_name, warnings, error);
+}

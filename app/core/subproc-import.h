@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "subproc-processor.h"
+
+G_BEGIN_DECLS
+
+#define SUBPROC_IMPORT_ERROR (subproc_import_error_quark ())
+
+typedef enum
+{
+  SUBPROC_IMPORT_ERROR_READ,       /* the file could not be read */
+  SUBPROC_IMPORT_ERROR_NOT_TEXT,   /* not UTF-8 text */
+  SUBPROC_IMPORT_ERROR_NO_HEADER,  /* no row names the columns */
+} SubprocImportError;
+
+/* Something the importer could not read as it stands; the text was kept. */
+typedef struct
+{
+  guint  line;     /* 1-based */
+  guint  column;   /* 1-based, in characters */
+  char  *message;
+} SubprocImportWarning;
+
+GQuark     subproc_import_error_quark (void);
+void       subproc_import_warning_free (SubprocImportWarning *warning);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SubprocImportWarning, subproc_import_warning_free)
+
+GPtrArray *subproc_import_text        (const char  *text,
+                                       gssize       length,
+                                       const char  *display_name,
+                                       GPtrArray  **warnings,
+                                       GError     **error);
+GPtrArray *subproc_import_file        (GFile       *file,
+                                       GPtrArray  **warnings,
+                                       GError     **error);
+char      *subproc_import_html_to_text (const char *html);
+SubprocTransferMechanism subproc_import_guess_mechanism (const char *text,
+                                                         gboolean   *known);
+
+G_END_DECLS

@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "subproc-date.h"
+#include "subproc-processor.h"
+
+struct _SubprocProcessor
+{
+  GObject parent_instance;
+
+  /* owned, indexed by SubprocField; only the slots of a field's kind are used */
+  char       *text[SUBPROC_N_FIELDS];
+  char      **list[SUBPROC_N_FIELDS];
+  int         enums[SUBPROC_N_FIELDS];
+  /* owned: keys this version does not know, kept for the next save */
+  JsonObject *extra;
+};
+
+G_DEFINE_FINAL_TYPE (SubprocProcessor, subproc_processor, G_TYPE_OBJECT)
+
+typedef struct
+{
+  const char       *key;       /* the JSON key and CSV column */
+  const char       *property;  /* the GObject property */
+  SubprocFieldKind  kind;
+} FieldInfo;
+
+/* One table drives the properties, the file format, the CSV and the search. */
+static const FieldInfo fields[SUBPROC_N_FIELDS] = {
+  [SUBPROC_FIELD_ID] = { "id", "id", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_NAME] = { "name", "name", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_LEGAL_ENTITY] = { "legal_entity", "legal-entity", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_COUNTRIES] = { "countries", "countries", SUBPROC_FIELD_KIND_COUNTRIES },
+  [SUBPROC_FIELD_LOCATION] = { "location", "location", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_TRANSFER_MECHANISM] = { "transfer_mechanism", "transfer-mechanism", SUBPROC_FIELD_KIND_ENUM },
+  [SUBPROC_FIELD_TRANSFER_BASIS] = { "transfer_basis", "transfer-basis", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_FUNCTION] = { "function", "function", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_DESCRIPTION] = { "description", "description", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_DATA_CATEGORIES] = { "data_categories", "data-categories", SUBPROC_FIELD_KIND_LIST },
+  [SUBPROC_FIELD_DATA_SUBJECTS] = { "data_subjects", "data-subjects", SUBPROC_FIELD_KIND_LIST },
+  [SUBPROC_FIELD_DPA_SIGNED] = { "dpa_signed", "dpa-signed", SUBPROC_FIELD_KIND_DATE },
+  [SUBPROC_FIELD_DPA_REFERENCE] = { "dpa_reference", "dpa-reference", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_CONTACT] = { "contact", "contact", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_WEBSITE] = { "website", "website", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_STATUS] = { "status", "status", SUBPROC_FIELD_KIND_ENUM },
+  [SUBPROC_FIELD_PARENT] = { "parent", "parent", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_SAFEGUARDS] = { "safeguards", "safeguards", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_SECURITY_MEASURES] = { "security_measures", "security-measures", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_NOTES] = { "notes", "notes", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_ADDED] = { "added", "added", SUBPROC_FIELD_KIND_DATE },
+  [SUBPROC_FIELD_UPDATED] = { "updated", "updated", SUBPROC_FIELD_KIND_DATE },
+  [SUBPROC_FIELD_REVIEW_DUE] = { "review_due", "review-due", SUBPROC_FIELD_KIND_DATE },
+};
+
+/* Property ids are the field plus one. */
+static GParamSpec *properties[SUBPROC_N_FIELDS + 1];
+
+static const char * const empty_list[] = { NULL };
+
+/**
+ * subproc_field_get_key:
+ *
+ * Returns: (transfer none): the JSON key (and CSV column name) of @field.
+ */
+const char *
+subproc_field_get_key (SubprocField field)
+{
+  g_return_val_if_fail (field < SUBPROC_N_FIELDS, NULL);
+
+  return fields[field].key;
+}
+
+/**
+ * subproc_field_get_kind:
+ *
+ * Returns: how @field holds its value.
+ */
+SubprocFieldKind
+subproc_field_get_kind (SubprocField field)
+{
+  g_return_val_if_fail (field < SUBPROC_N_FIELDS, SUBPROC_FIELD_KIND_TEXT);
+
+  return fields[field].kind;
+}
+
+/**
+ * subproc_field_get_enum_type:
+ *
+ * Returns: the enum type of an enum field, else %G_TYPE_INVALID.
+ */
+GType
+subproc_field_get_enum_type (SubprocField field)
+{
+  switch (field)
+    {
+    case SUBPROC_FIELD_TRANSFER_MECHANISM:
+      return SUBPROC_TYPE_TRANSFER_MECHANISM;
+    case SUBPROC_FIELD_STATUS:
+      return SUBPROC_TYPE_STATUS;
+    default:
+      return G_TYPE_INVALID;
+    }
+}
+
+/**
+ * subproc_field_from_key:
+ *
+ * Returns: %TRUE when @key is the JSON key of a field, stored in @field.
+ */
+gboolean
+subproc_field_from_key (const char   *key,
+                        SubprocField *field)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+    {
+      if (g_str_equal (key, fields[i].key))
+        {
+          if (field != NULL)
+            *field = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL)
+    a = empty_list;
+  if (b == NULL)
+    b = empty_list;
+
+  return g_strv_equal (a, b);
+}
+
+static char **
+strv_normalize (const char * const *list)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean any = FALSE;
+
+  if (list == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (list[i]));
+
+      if (*item == '\0')
+        continue;
+      g_strv_builder_add (builder, item);
+      any = TRUE;
+    }
+
+  return any ? g_strv_builder_end (builder) : NULL;
+}
+
+static void
+subproc_processor_finalize (GObject *object)
+{
+  SubprocProcessor *self = (SubprocProcessor *)object;
+
+  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+    {
+      g_clear_pointer (&self->text[i], g_free);
+      g_clear_pointer (&self->list[i], g_strfreev);
+    }
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (subproc_processor_parent_class)->finalize (object);
+}
+
+static void
+subproc_processor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SubprocProcessor *self = SUBPROC_PROCESSOR (object);
+  SubprocField field = prop_id - 1;
+
+  if (prop_id == 0 || field >= SUBPROC_N_FIELDS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (fields[field].kind)
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+    case SUBPROC_FIELD_KIND_DATE:
+      g_value_set_string (value, self->text[field]);
+      break;
+    case SUBPROC_FIELD_KIND_LIST:
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+      g_value_set_boxed (value, self->list[field]);
+      break;
+    case SUBPROC_FIELD_KIND_ENUM:
+      g_value_set_enum (value, self->enums[field]);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+subproc_processor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SubprocProcessor *self = SUBPROC_PROCESSOR (object);
+  SubprocField field = prop_id - 1;
+
+  if (prop_id == 0 || field >= SUBPROC_N_FIELDS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (fields[field].kind)
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+    case SUBPROC_FIELD_KIND_DATE:
+      subproc_processor_set_text (self, field, g_value_get_string (value));
+      break;
+    case SUBPROC_FIELD_KIND_LIST:
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+      subproc_processor_set_list (self, field, g_value_get_boxed (value));
+      break;
+    case SUBPROC_FIELD_KIND_ENUM:
+      subproc_processor_set_enum (self, field, g_value_get_enum (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GParamSpec *
+field_param_spec (SubprocField field)
+{
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const char *name = fields[field].property;
+
+  switch (fields[field].kind)
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+    case SUBPROC_FIELD_KIND_DATE:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    case SUBPROC_FIELD_KIND_LIST:
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
+    case SUBPROC_FIELD_KIND_ENUM:
+      return g_param_spec_enum (name, NULL, NULL, subproc_field_get_enum_type (field), 0, flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+subproc_processor_class_init (SubprocProcessorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = subproc_processor_finalize;
+  object_class->get_property = subproc_processor_get_property;
+  object_class->set_property = subproc_processor_set_property;
+
+  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+    properties[i + 1] = field_param_spec (i);
+
+  g_object_class_install_properties (object_class, SUBPROC_N_FIELDS + 1, properties);
+}
+
+static void
+subproc_processor_init (SubprocProcessor *self)
+{
+  self->text[SUBPROC_FIELD_ID] = g_uuid_string_random ();
+}
+
+/**
+ * subproc_processor_new:
+ * @name: (nullable): the processor's name
+ *
+ * Creates a processor with a new random id, status active and no transfer mechanism.
+ */
+SubprocProcessor *
+subproc_processor_new (const char *name)
+{
+  SubprocProcessor *self = g_object_new (SUBPROC_TYPE_PROCESSOR, NULL);
+
+  subproc_processor_set_text (self, SUBPROC_FIELD_NAME, name);
+
+  return self;
+}
+
+/**
+ * subproc_processor_copy:
+ *
+ * Returns: (transfer full): a processor with the same id and values as @self.
+ */
+SubprocProcessor *
+subproc_processor_copy (SubprocProcessor *self)
+{
+  SubprocProcessor *copy;
+
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), NULL);
+
+  copy = g_object_new (SUBPROC_TYPE_PROCESSOR, NULL);
+  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+    {
+      g_free (copy->text[i]);
+      copy->text[i] = g_strdup (self->text[i]);
+      copy->list[i] = g_strdupv (self->list[i]);
+      copy->enums[i] = self->enums[i];
+    }
+  if (self->extra != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), self->extra);
+      g_autoptr(JsonNode) dup = json_node_copy (node);
+
+      copy->extra = json_node_dup_object (dup);
+    }
+
+  return copy;
+}
+
+/**
+ * subproc_processor_get_text:
+ *
+ * Returns: (nullable): the value of a text or date field (dates as YYYY-MM-DD);
+ * %NULL when empty.
+ */
+const char *
+subproc_processor_get_text (SubprocProcessor *self,
+                            SubprocField      field)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), NULL);
+  g_return_val_if_fail (field < SUBPROC_N_FIELDS, NULL);
+  g_return_val_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_TEXT ||
+                        fields[field].kind == SUBPROC_FIELD_KIND_DATE, NULL);
+
+  return self->text[field];
+}
+
+/**
+ * subproc_processor_set_text:
+ * @text: (nullable): the new value; empty means unset
+ *
+ * Sets a text or date field. A date must be a valid YYYY-MM-DD.
+ */
+void
+subproc_processor_set_text (SubprocProcessor *self,
+                            SubprocField      field,
+                            const char       *text)
+{
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+  g_return_if_fail (field < SUBPROC_N_FIELDS);
+  g_return_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_TEXT ||
+                    fields[field].kind == SUBPROC_FIELD_KIND_DATE);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+
+  if (fields[field].kind == SUBPROC_FIELD_KIND_DATE && text != NULL)
+    {
+      g_autoptr(GDate) date = subproc_date_parse_iso (text);
+
+      g_return_if_fail (date != NULL);
+    }
+
+  if (g_strcmp0 (self->text[field], text) == 0)
+    return;
+
+  g_free (self->text[field]);
+  self->text[field] = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+}
+
+/**
+ * subproc_processor_get_list:
+ *
+ * Returns: (transfer none): the items of a list or countries field, never %NULL.
+ */
+const char * const *
+subproc_processor_get_list (SubprocProcessor *self,
+                            SubprocField      field)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), empty_list);
+  g_return_val_if_fail (field < SUBPROC_N_FIELDS, empty_list);
+
+  if (self->list[field] == NULL)
+    return empty_list;
+
+  return (const char * const *) self->list[field];
+}
+
+/**
+ * subproc_processor_set_list:
+ * @list: (nullable) (array zero-terminated=1): the items; blank items are dropped
+ */
+void
+subproc_processor_set_list (SubprocProcessor   *self,
+                            SubprocField        field,
+                            const char * const *list)
+{
+  char **normalized;
+
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+  g_return_if_fail (field < SUBPROC_N_FIELDS);
+  g_return_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_LIST ||
+                    fields[field].kind == SUBPROC_FIELD_KIND_COUNTRIES);
+
+  normalized = strv_normalize (list);
+  if (strv_equal0 ((const char * const *) normalized, (const char * const *) self->list[field]))
+    {
+      g_strfreev (normalized);
+      return;
+    }
+
+  g_strfreev (self->list[field]);
+  self->list[field] = normalized;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+}
+
+/**
+ * subproc_processor_get_enum:
+ *
+ * Returns: the value of an enum field (see subproc_field_get_enum_type()).
+ */
+int
+subproc_processor_get_enum (SubprocProcessor *self,
+                            SubprocField      field)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), 0);
+  g_return_val_if_fail (field < SUBPROC_N_FIELDS, 0);
+  g_return_val_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_ENUM, 0);
+
+  return self->enums[field];
+}
+
+/**
+ * subproc_processor_set_enum:
+ */
+void
+subproc_processor_set_enum (SubprocProcessor *self,
+                            SubprocField      field,
+                            int               value)
+{
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+  g_return_if_fail (field < SUBPROC_N_FIELDS);
+  g_return_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_ENUM);
+  g_return_if_fail (subproc_enum_to_nick (subproc_field_get_enum_type (field), value) != NULL);
+
+  if (self->enums[field] == value)
+    return;
+
+  self->enums[field] = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+}
+
+/**
+ * subproc_processor_get_id:
+ *
+ * Returns: (transfer none): the processor's UUID.
+ */
+const char *
+subproc_processor_get_id (SubprocProcessor *self)
+{
+  return subproc_processor_get_text (self, SUBPROC_FIELD_ID);
+}
+
+/**
+ * subproc_processor_get_name:
+ *
+ * Returns: (transfer none) (nullable): the processor's name.
+ */
+const char *
+subproc_processor_get_name (SubprocProcessor *self)
+{
+  return subproc_processor_get_text (self, SUBPROC_FIELD_NAME);
+}
+
+/**
+ * subproc_processor_get_countries:
+ *
+ * Returns: (transfer none): ISO 3166-1 alpha-2 codes, never %NULL.
+ */
+const char * const *
+subproc_processor_get_countries (SubprocProcessor *self)
+{
+  return subproc_processor_get_list (self, SUBPROC_FIELD_COUNTRIES);
+}
+
+/**
+ * subproc_processor_get_transfer_mechanism:
+ */
+SubprocTransferMechanism
+subproc_processor_get_transfer_mechanism (SubprocProcessor *self)
+{
+  return subproc_processor_get_enum (self, SUBPROC_FIELD_TRANSFER_MECHANISM);
+}
+
+/**
+ * subproc_processor_get_status:
+ */
+SubprocStatus
+subproc_processor_get_status (SubprocProcessor *self)
+{
+  return subproc_processor_get_enum (self, SUBPROC_FIELD_STATUS);
+}
+
+/**
+ * subproc_processor_get_extra:
+ *
+ * Returns: (transfer none) (nullable): members of the file this version does not know.
+ */
+JsonObject *
+subproc_processor_get_extra (SubprocProcessor *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), NULL);
+
+  return self->extra;
+}
+
+/**
+ * subproc_processor_set_extra:
+ * @extra: (nullable): unknown members to keep
+ */
+void
+subproc_processor_set_extra (SubprocProcessor *self,
+                             JsonObject       *extra)
+{
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
+/**
+ * subproc_processor_equal:
+ *
+ * Returns: %TRUE when every field of @a and @b holds the same value
+ * (unknown members are not compared).
+ */
+gboolean
+subproc_processor_equal (SubprocProcessor *a,
+                         SubprocProcessor *b)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (a), FALSE);
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (b), FALSE);
+
+  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+    {
+      if (g_strcmp0 (a->text[i], b->text[i]) != 0 ||
+          !strv_equal0 ((const char * const *) a->list[i], (const char * const *) b->list[i]) ||
+          a->enums[i] != b->enums[i])
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "subproc-country.h"
+#include "subproc-search.h"
+
+/**
+ * subproc_countries_to_display:
+ * @language: (nullable): "en", "sv", "da"; %NULL for the UI language
+ *
+ * Returns: (transfer full): the countries' names joined for reading, an
+ *   unknown code as it is.
+ */
+char *
+subproc_countries_to_display (const char * const *codes,
+                              const char         *language)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *name = subproc_country_name (codes[i], language);
+
+      if (i > 0)
+        /* Translators: separates country names in a list, as in “Netherlands, Ireland” */
+        g_string_append (out, C_("list separator", ", "));
+      g_string_append (out, name != NULL ? name : codes[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * subproc_search_fold:
+ *
+ * Returns: (transfer full): @text in the form searches compare: normalized,
+ *   case folded.
+ */
+char *
+subproc_search_fold (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normal == NULL)
+    return g_strdup ("");
+  return g_utf8_casefold (normal, -1);
+}
+
+/**
+ * subproc_search_matches:
+ * @folded_query: the query as subproc_search_fold() made it
+ * @language: (nullable): the language country names are shown in
+ *
+ * Whether any text of @processor holds the query: every text and list field,
+ * the place as written, the countries' shown names and the transfer
+ * mechanism in words. Words of the query may stand in different fields.
+ */
+gboolean
+subproc_search_matches (SubprocProcessor *processor,
+                        const char       *folded_query,
+                        const char       *language)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) haystack = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (processor), FALSE);
+  g_return_val_if_fail (folded_query != NULL, FALSE);
+
+  words = g_strsplit_set (folded_query, " \t\n", -1);
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      g_autofree char *countries = NULL;
+
+      if (f == SUBPROC_FIELD_ID || f == SUBPROC_FIELD_PARENT)
+        continue;
+      switch (subproc_field_get_kind (f))
+        {
+        case SUBPROC_FIELD_KIND_TEXT:
+          g_string_append (haystack, subproc_processor_get_text (processor, f));
+          break;
+        case SUBPROC_FIELD_KIND_LIST:
+          for (const char * const *l = subproc_processor_get_list (processor, f); *l; l++)
+            g_string_append_printf (haystack, "%s\n", *l);
+          break;
+        case SUBPROC_FIELD_KIND_COUNTRIES:
+          countries = subproc_countries_to_display (subproc_processor_get_list (processor, f), language);
+          g_string_append (haystack, countries);
+          break;
+        case SUBPROC_FIELD_KIND_DATE:
+          break;
+        case SUBPROC_FIELD_KIND_ENUM:
+          if (f == SUBPROC_FIELD_TRANSFER_MECHANISM &&
+              subproc_processor_get_transfer_mechanism (processor) != SUBPROC_TRANSFER_UNSPECIFIED)
+            g_string_append (haystack,
+                             subproc_transfer_mechanism_to_label (subproc_processor_get_transfer_mechanism (processor)));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_string_append_c (haystack, '\n');
+    }
+
+  folded = subproc_search_fold (haystack->str);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}

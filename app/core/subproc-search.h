@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "subproc-processor.h"
+
+G_BEGIN_DECLS
+
+char     *subproc_countries_to_display (const char * const *codes,
+                                        const char         *language);
+char     *subproc_search_fold          (const char         *text);
+gboolean  subproc_search_matches       (SubprocProcessor   *processor,
+                                        const char         *folded_query,
+                                        const char         *language);
+
+G_END_DECLS
