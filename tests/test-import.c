@@ -1,3 +1,379 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include <locale.h>
+
+#include "subproc-import.h"
+
+static GPtrArray *
+import_path (const char  *path,
+             GPtrArray  **warnings)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *processors = subproc_import_file (file, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (processors);
+  return processors;
+}
+
+static GPtrArray *
+import_seed (GPtrArray **warnings)
+{
+  const char *seed = g_getenv ("SUBPROC_SEED");
+
+  g_assert_nonnull (seed);
+  return import_path (seed, warnings);
+}
+
+static SubprocProcessor *
+find (GPtrArray  *processors,
+      const char *name)
+{
+  for (guint i = 0; i < processors->len; i++)
+    if (g_strcmp0 (subproc_processor_get_name (processors->pdata[i]), name) == 0)
+      return processors->pdata[i];
+  g_error ("no processor named %s", name);
+  return NULL;
+}
+
+static void
+assert_countries (SubprocProcessor   *processor,
+                  const char * const *expected)
+{
+  g_assert_true (g_strv_equal (subproc_processor_get_countries (processor), expected));
+}
+
+static const char *
+text (SubprocProcessor *processor,
+      SubprocField      field)
+{
+  return subproc_processor_get_text (processor, field);
+}
+
+static void
+test_seed_names (void)
+{
+  static const char * const names[] = {
+    "Amazon", "Azure (Microsoft)", "Microsoft", "Clearhaus", "Spar Nord A/S", "Google",
+    "Sproom", "Apsis", "ZenDesk", "QuickPay", "Webhosting.dk", "E-conomic", "PopUp Maker",
+  };
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = import_seed (&warnings);
+
+  g_assert_cmpuint (processors->len, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < processors->len; i++)
+    {
+      SubprocProcessor *processor = processors->pdata[i];
+
+      g_assert_cmpstr (subproc_processor_get_name (processor), ==, names[i]);
+      g_assert_cmpint (subproc_processor_get_status (processor), ==, SUBPROC_STATUS_ACTIVE);
+      g_assert_null (text (processor, SUBPROC_FIELD_ADDED));
+      g_assert_true (g_uuid_string_is_valid (subproc_processor_get_id (processor)));
+    }
+}
+
+static void
+test_seed_google (void)
+{
+  g_autoptr(GPtrArray) processors = import_seed (NULL);
+  SubprocProcessor *google = find (processors, "Google");
+  g_auto(GStrv) paragraphs = g_strsplit (text (google, SUBPROC_FIELD_DESCRIPTION), "\n\n", -1);
+
+  assert_countries (google, (const char *[]) { "US", NULL });
+  g_assert_cmpstr (text (google, SUBPROC_FIELD_LOCATION), ==, "USA");
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (google), ==, SUBPROC_TRANSFER_SCC);
+  g_assert_cmpstr (text (google, SUBPROC_FIELD_TRANSFER_BASIS), ==, "Standard Contractual Clauses");
+  g_assert_cmpstr (text (google, SUBPROC_FIELD_FUNCTION), ==, "Monitorering och statistik");
+  g_assert_cmpstr (text (google, SUBPROC_FIELD_UPDATED), ==, "2020-08-03");
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, 3);
+  g_assert_true (g_str_has_prefix (paragraphs[0], "Google Analytics används till analysförmån."));
+  g_assert_true (g_str_has_suffix (paragraphs[0], "avmarkera all google-spårning."));
+  g_assert_cmpstr (paragraphs[1], ==, "Google har inte tillgång till den data som är sparad i en Plandisc. Data sparas i USA.");
+  g_assert_cmpstr (paragraphs[2], ==, "Om du inte godkänner cookies, sparas ingen data. Du hittar vår cookiepolicy här: https://plandisc.com/sv/cookiepolicy/");
+  g_assert_null (strchr (text (google, SUBPROC_FIELD_DESCRIPTION), '<'));
+}
+
+static void
+test_seed_fields (void)
+{
+  g_autoptr(GPtrArray) processors = import_seed (NULL);
+  SubprocProcessor *azure = find (processors, "Azure (Microsoft)");
+  SubprocProcessor *amazon = find (processors, "Amazon");
+  SubprocProcessor *apsis = find (processors, "Apsis");
+  SubprocProcessor *popup = find (processors, "PopUp Maker");
+  SubprocProcessor *economic = find (processors, "E-conomic");
+
+  assert_countries (azure, (const char *[]) { "NL", "IE", NULL });
+  g_assert_cmpstr (text (azure, SUBPROC_FIELD_LOCATION), ==, "Holland/ Irland");
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (azure), ==, SUBPROC_TRANSFER_UNSPECIFIED);
+  g_assert_null (text (azure, SUBPROC_FIELD_TRANSFER_BASIS));
+  g_assert_cmpstr (text (azure, SUBPROC_FIELD_FUNCTION), ==, "Hosting");
+  g_assert_cmpstr (text (azure, SUBPROC_FIELD_UPDATED), ==, "2019-12-31");
+
+  assert_countries (amazon, (const char *[]) { "IE", NULL });
+  g_assert_cmpstr (text (amazon, SUBPROC_FIELD_DESCRIPTION), ==,
+                   "Vi använder Amazon till säkerhetskopiering av vår Software och lagrad data på kundens årshjul. Data sparas i EU");
+  assert_countries (apsis, (const char *[]) { "SE", NULL });
+  g_assert_cmpstr (text (apsis, SUBPROC_FIELD_UPDATED), ==, "2022-06-11");
+  assert_countries (popup, (const char *[]) { "DE", NULL });
+  g_assert_cmpstr (text (popup, SUBPROC_FIELD_UPDATED), ==, "2020-10-07");
+  g_assert_cmpstr (text (economic, SUBPROC_FIELD_FUNCTION), ==, "Bogføring og fakturering");
+  assert_countries (economic, (const char *[]) { "DK", NULL });
+}
+
+static void
+test_seed_continuation (void)
+{
+  g_autoptr(GPtrArray) processors = import_seed (NULL);
+  SubprocProcessor *zendesk = find (processors, "ZenDesk");
+  const char *description = text (zendesk, SUBPROC_FIELD_DESCRIPTION);
+
+  /* the text above ends mid-sentence (“… abonnemang och”), so it joins with a space */
+  g_assert_true (g_str_has_suffix (description,
+                                   "Zendesk har bara användarnamnet, mejladressen samt abonnemang och webbrowserhistorik så att vi kan ge den bästa möjliga supporten."));
+  g_assert_null (strstr (description, "\n"));
+  /* the processor after it is untouched */
+  g_assert_cmpstr (subproc_processor_get_name (processors->pdata[9]), ==, "QuickPay");
+}
+
+static void
+test_seed_warnings (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = import_seed (&warnings);
+  SubprocImportWarning *footer;
+
+  /* only the footer line is not part of the table */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  footer = warnings->pdata[0];
+  g_assert_cmpuint (footer->line, ==, 21);
+  g_assert_cmpuint (footer->column, ==, 1);
+  g_assert_nonnull (strstr (footer->message, "Kontakta oss"));
+}
+
+static void
+test_continuation_new_paragraph (void)
+{
+  const char *list = "Name\tDescription\n"
+                     "Acme\tFirst sentence ends here.\n"
+                     "\tA second paragraph.\n"
+                     "Beta\tB\n";
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.tsv", NULL, NULL);
+
+  g_assert_cmpuint (processors->len, ==, 2);
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_DESCRIPTION), ==,
+                   "First sentence ends here.\n\nA second paragraph.");
+}
+
+static void
+test_danish (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import-danish.tsv", NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = import_path (path, &warnings);
+  SubprocProcessor *mailgun, *hetzner;
+
+  g_assert_cmpuint (processors->len, ==, 2);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  mailgun = processors->pdata[0];
+  hetzner = processors->pdata[1];
+  g_assert_cmpstr (subproc_processor_get_name (mailgun), ==, "Mailgun");
+  assert_countries (mailgun, (const char *[]) { "US", NULL });
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (mailgun), ==, SUBPROC_TRANSFER_SCC);
+  g_assert_cmpstr (text (mailgun, SUBPROC_FIELD_FUNCTION), ==, "E-mail");
+  g_assert_cmpstr (text (mailgun, SUBPROC_FIELD_UPDATED), ==, "2022-06-11");
+  assert_countries (hetzner, (const char *[]) { "DE", "FI", NULL });
+  g_assert_cmpstr (text (hetzner, SUBPROC_FIELD_UPDATED), ==, "2019-12-31");
+}
+
+static void
+test_english (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import-english.tsv", NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = import_path (path, &warnings);
+  SubprocProcessor *stripe, *cloudflare;
+  gboolean saw_column = FALSE, saw_eu = FALSE, saw_basis = FALSE, saw_date = FALSE;
+
+  g_assert_cmpuint (processors->len, ==, 2);
+  stripe = processors->pdata[0];
+  cloudflare = processors->pdata[1];
+
+  g_assert_cmpstr (text (stripe, SUBPROC_FIELD_LEGAL_ENTITY), ==, "Stripe Payments Europe Ltd");
+  assert_countries (stripe, (const char *[]) { "IE", "US", NULL });
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (stripe), ==, SUBPROC_TRANSFER_DPF);
+  g_assert_cmpstr (text (stripe, SUBPROC_FIELD_FUNCTION), ==, "Payments");
+  g_assert_cmpstr (text (stripe, SUBPROC_FIELD_DESCRIPTION), ==, "Card payments & invoices.\n\nSecond paragraph.");
+  g_assert_cmpstr (text (stripe, SUBPROC_FIELD_UPDATED), ==, "2019-12-31");
+  /* a column with no field is kept in the notes */
+  g_assert_cmpstr (text (stripe, SUBPROC_FIELD_NOTES), ==, "DPO phone: +46 8 123");
+
+  assert_countries (cloudflare, (const char *[]) { "US", NULL });
+  g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_LOCATION), ==, "USA & EU");
+  g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_DESCRIPTION), ==, "Caches static files\nand more.");
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (cloudflare), ==, SUBPROC_TRANSFER_UNSPECIFIED);
+  g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_TRANSFER_BASIS), ==, "something odd");
+  g_assert_null (text (cloudflare, SUBPROC_FIELD_UPDATED));
+  g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_NOTES), ==, "Updated: soon");
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      SubprocImportWarning *w = warnings->pdata[i];
+
+      if (w->line == 1 && w->column == 89)
+        saw_column = strstr (w->message, "DPO phone") != NULL;
+      else if (w->line == 3 && w->column == 27)
+        saw_eu = strstr (w->message, "“EU”") != NULL;
+      else if (w->line == 3 && w->column == 36)
+        saw_basis = strstr (w->message, "something odd") != NULL;
+      else if (w->line == 3 && w->column == 94)
+        saw_date = strstr (w->message, "soon") != NULL;
+      else
+        g_error ("unexpected warning %u:%u: %s", w->line, w->column, w->message);
+    }
+  g_assert_true (saw_column && saw_eu && saw_basis && saw_date);
+}
+
+static void
+test_csv (void)
+{
+  const char *list = "\xEF\xBB\xBFname;countries;description;updated\r\n"
+                     "\"Acme; Inc\";SE;\"Line one\r\nline \"\"two\"\"\";2020-10-07\r\n";
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.csv", NULL, NULL);
+
+  g_assert_cmpuint (processors->len, ==, 1);
+  g_assert_cmpstr (subproc_processor_get_name (processors->pdata[0]), ==, "Acme; Inc");
+  assert_countries (processors->pdata[0], (const char *[]) { "SE", NULL });
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_DESCRIPTION), ==, "Line one\nline \"two\"");
+}
+
+static void
+test_no_header (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text ("just some text\nand more\n", -1, "notes.txt", NULL, &error);
+
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER);
+  g_assert_nonnull (strstr (error->message, "notes.txt"));
+}
+
+static void
+test_not_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text ("Name\tLand\n\xff\xfe\n", -1, "x.tsv", NULL, &error);
+
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT);
+}
+
+static void
+test_html (void)
+{
+  static const struct { const char *html; const char *text; } cases[] = {
+    { "plain  text\t here", "plain text here" },
+    { "<p>One</p> <p>Two</p>", "One\n\nTwo" },
+    { "a &amp; b &lt;c&gt; &aring;&#228;&ouml; &nbsp;x", "a & b <c> åäö x" },
+    { "line<br>break<br/>again", "line\nbreak\nagain" },
+    { "<ul><li>first</li><li>second</li></ul>", "first\n\nsecond" },
+    { "safe<script>alert(1)</script> text", "safe text" },
+    { "<b>bold</b> and <a href=\"x\">link</a>", "bold and link" },
+    { "unclosed <p>para", "unclosed\n\npara" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = subproc_import_html_to_text (cases[i].html);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_mechanisms (void)
+{
+  static const struct { const char *text; SubprocTransferMechanism mechanism; gboolean known; } cases[] = {
+    { "Standard Contractual Clauses", SUBPROC_TRANSFER_SCC, TRUE },
+    { "EU SCCs (2021)", SUBPROC_TRANSFER_SCC, TRUE },
+    { "Standardavtalsklausuler", SUBPROC_TRANSFER_SCC, TRUE },
+    { "Binding Corporate Rules", SUBPROC_TRANSFER_BCR, TRUE },
+    { "EU-U.S. Data Privacy Framework", SUBPROC_TRANSFER_DPF, TRUE },
+    { "DPF and SCC", SUBPROC_TRANSFER_DPF, TRUE },
+    { "Adequacy decision", SUBPROC_TRANSFER_ADEQUACY, TRUE },
+    { "Privacy Shield", SUBPROC_TRANSFER_PRIVACY_SHIELD, TRUE },
+    { "Safe Harbour", SUBPROC_TRANSFER_SAFE_HARBOR, TRUE },
+    { "Art. 49", SUBPROC_TRANSFER_DEROGATION, TRUE },
+    { "Ikke relevant", SUBPROC_TRANSFER_NOT_NEEDED, TRUE },
+    { "N/A", SUBPROC_TRANSFER_NOT_NEEDED, TRUE },
+    { "", SUBPROC_TRANSFER_UNSPECIFIED, TRUE },
+    { "Because we said so", SUBPROC_TRANSFER_UNSPECIFIED, FALSE },
+    { "Discovery", SUBPROC_TRANSFER_UNSPECIFIED, FALSE },  /* “scc” only as a whole word */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean known = !cases[i].known;
+
+      g_assert_cmpint (subproc_import_guess_mechanism (cases[i].text, &known), ==, cases[i].mechanism);
+      g_assert_cmpint (known, ==, cases[i].known);
+    }
+}
+
+static void
+test_country_languages (void)
+{
+  const char *list = "Name\tCountry\nA\tSverige\nB\tSweden\nC\tNederländerna\nD\tHolland\nE\tNetherlands\nF\tTyskland og Danmark\n";
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.tsv", &warnings, NULL);
+
+  g_assert_cmpuint (processors->len, ==, 6);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  assert_countries (processors->pdata[0], (const char *[]) { "SE", NULL });
+  assert_countries (processors->pdata[1], (const char *[]) { "SE", NULL });
+  assert_countries (processors->pdata[2], (const char *[]) { "NL", NULL });
+  assert_countries (processors->pdata[3], (const char *[]) { "NL", NULL });
+  assert_countries (processors->pdata[4], (const char *[]) { "NL", NULL });
+  assert_countries (processors->pdata[5], (const char *[]) { "DE", "DK", NULL });
+}
+
+static void
+test_rows_without_name (void)
+{
+  const char *list = "Title\n\nName\tCountry\tFunction\n\tSweden\tHosting\nAcme\tSweden\tHosting\n";
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.tsv", &warnings, NULL);
+  SubprocImportWarning *warning;
+
+  /* the header is found below a heading; a nameless row is reported, not guessed */
+  g_assert_cmpuint (processors->len, ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  warning = warnings->pdata[0];
+  g_assert_cmpuint (warning->line, ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/seed/names", test_seed_names);
+  g_test_add_func ("/import/seed/google", test_seed_google);
+  g_test_add_func ("/import/seed/fields", test_seed_fields);
+  g_test_add_func ("/import/seed/continuation", test_seed_continuation);
+  g_test_add_func ("/import/seed/warnings", test_seed_warnings);
+  g_test_add_func ("/import/continuation/new-paragraph", test_continuation_new_paragraph);
+  g_test_add_func ("/import/danish", test_danish);
+  g_test_add_func ("/import/english", test_english);
+  g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/error/no-header", test_no_header);
+  g_test_add_func ("/import/error/not-text", test_not_text);
+  g_test_add_func ("/import/html", test_html);
+  g_test_add_func ("/import/mechanisms", test_mechanisms);
+  g_test_add_func ("/import/countries/languages", test_country_languages);
+  g_test_add_func ("/import/rows-without-name", test_rows_without_name);
+
+  return g_test_run ();
+}

@@ -1,3 +1,258 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "subproc-storage.h"
+#include "subproc-window-private.h"
+
+static char *data_home;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window shows COUNT rows, or fails. */
+static void
+wait_for_rows (SubprocWindow *window,
+               guint          count)
+{
+  GListModel *model = subproc_window_get_visible_model (window);
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (g_list_model_get_n_items (model) != count && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+search (SubprocWindow *window,
+        const char    *text,
+        guint          expected)
+{
+  gtk_editable_set_text (subproc_window_get_search_entry (window), text);
+  wait_for_rows (window, expected);
+}
+
+static SubprocWindow *
+new_window (void)
+{
+  SubprocWindow *window = subproc_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static GFile *
+default_file (void)
+{
+  return g_file_new_build_filename (data_home, "subproc", "register.json", NULL);
+}
+
+static void
+remove_default_file (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+  g_unlink (path);
+  g_unlink (backup);
+}
+
+static void
+test_example (void)
+{
+  SubprocWindow *window = new_window ();
+  g_autofree char *azure = NULL;
+  g_autofree char *google_basis = NULL;
+  g_autofree char *google_updated = NULL;
+
+  subproc_window_open_example (window);
+  wait_for_rows (window, 13);
+  g_assert_cmpstr (subproc_window_get_count_text (window), ==, "13 of 13 processors");
+  g_assert_cmpstr (subproc_window_get_visible_page (window), ==, "table");
+  /* an untitled copy: nothing to write it to */
+  g_assert_null (subproc_window_get_file (window));
+
+  /* sorted by name */
+  azure = subproc_window_cell_text (window, 1, 2);
+  g_assert_cmpstr (subproc_window_cell_text (window, 0, 0), ==, "Amazon");
+  g_assert_cmpstr (azure, ==, "Netherlands, Ireland");
+  google_basis = subproc_window_cell_text (window, 2, 5);
+  google_updated = subproc_window_cell_text (window, 5, 5);
+  g_assert_cmpstr (google_basis, ==, "Standard Contractual Clauses");
+  g_assert_cmpstr (google_updated, ==, "3 Aug 2020");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  SubprocWindow *window = new_window ();
+
+  subproc_window_open_example (window);
+  wait_for_rows (window, 13);
+
+  /* the location as the list wrote it */
+  search (window, "Danmark", 6);
+  g_assert_cmpstr (subproc_window_get_count_text (window), ==, "6 of 13 processors");
+  search (window, "", 13);
+  /* the country's name as the window shows it */
+  search (window, "Denmark", 6);
+  search (window, "netherlands", 1);
+  search (window, "hosting ireland", 2);
+  search (window, "no such processor anywhere", 0);
+  g_assert_cmpstr (subproc_window_get_count_text (window), ==, "0 of 13 processors");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_import_autosave (void)
+{
+  g_autoptr(GFile) seed = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
+  g_autoptr(GFile) file = default_file ();
+  g_autoptr(SubprocRegister) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  SubprocWindow *window;
+  struct stat st;
+
+  remove_default_file ();
+  window = new_window ();
+  subproc_window_open_default (window);
+  g_assert_cmpstr (subproc_window_get_visible_page (window), ==, "empty");
+  g_assert_true (g_file_equal (subproc_window_get_file (window), file));
+  /* nothing is written before there is something to keep */
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  subproc_window_open_files (window, &seed, 1);
+  wait_for_rows (window, 13);
+  wait_ms (1600);
+
+  saved = subproc_storage_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (saved)), ==, 13);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_default_file ();
+}
+
+static void
+test_broken_register_kept (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  g_autoptr(GFile) seed = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *after = NULL;
+  const char *broken = "{\"format\": \"org.example.Subproc.register\", \"version\": 1,\n  \"processors\": [ {\"name\": ";
+  SubprocWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+
+  window = new_window ();
+  subproc_window_open_default (window);
+  /* shown as an untitled register, so the broken file is never written */
+  g_assert_null (subproc_window_get_file (window));
+  subproc_window_open_files (window, &seed, 1);
+  wait_for_rows (window, 13);
+  wait_ms (1600);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_default_file ();
+}
+
+static void
+test_open_register (void)
+{
+  g_autoptr(GFile) seed = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
+  g_autofree char *dir = g_dir_make_tmp ("subproc-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "mine.json", NULL);
+  g_autoptr(SubprocRegister) reg = subproc_register_new ();
+  g_autoptr(SubprocProcessor) processor = subproc_processor_new ("Stripe Payments Europe");
+  SubprocWindow *window;
+
+  subproc_register_set_title (reg, "Acme register");
+  subproc_register_append (reg, processor);
+  g_assert_true (subproc_storage_save (reg, file, NULL, NULL, NULL));
+
+  window = new_window ();
+  subproc_window_open_files (window, &file, 1);
+  wait_for_rows (window, 1);
+  g_assert_true (g_file_equal (subproc_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme register");
+
+  /* a list dropped on an open register is imported into it */
+  subproc_window_open_files (window, &seed, 1);
+  wait_for_rows (window, 14);
+  g_assert_true (subproc_window_save_now (window, NULL));
+  g_clear_object (&reg);
+  reg = subproc_storage_load (file, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 14);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (g_file_peek_path (file));
+  {
+    g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+    g_unlink (backup);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  data_home = g_dir_make_tmp ("subproc-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  adw_init ();
+
+  g_test_add_func ("/window/example", test_example);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/import-autosave", test_import_autosave);
+  g_test_add_func ("/window/broken-register-kept", test_broken_register_kept);
+  g_test_add_func ("/window/open-register", test_open_register);
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *sub = g_build_filename (data_home, "subproc", NULL);
+    g_rmdir (sub);
+    g_rmdir (data_home);
+  }
+  return status;
+}

@@ -327,7 +327,7 @@ subproc_country_ui_language (void)
  * @code: an ISO 3166-1 alpha-2 code, upper case
  * @language: (nullable): "en", "sv", "da"…, or %NULL for the UI language
  *
- * The iso-codes name of a country. Swedish, Danish and English come from
+ * The iso-codes name of a country, its common name where it has one. Swedish, Danish and English come from
  * the built-in table so they do not depend on what is installed at run
  * time; other languages are looked up in iso-codes' own catalog for the
  * current locale, falling back to English.
@@ -350,12 +350,13 @@ subproc_country_name (const char *code,
   if (language == NULL)
     language = subproc_country_ui_language ();
 
+  /* the common name where there is one: “South Korea”, not “Korea, Republic of” */
   if (language_is (language, "en"))
-    return entry->name_en;
+    return entry->common_en != NULL ? entry->common_en : entry->name_en;
   if (language_is (language, "sv"))
-    return entry->name_sv;
+    return entry->common_sv != NULL ? entry->common_sv : entry->name_sv;
   if (language_is (language, "da"))
-    return entry->name_da;
+    return entry->common_da != NULL ? entry->common_da : entry->name_da;
 
   /* GTK wants UTF-8 whatever the locale's codeset. */
   if (g_once_init_enter (&codeset_bound))

@@ -468,10 +468,20 @@ tidy_text (const char *text)
   g_auto(GStrv) paragraphs = NULL;
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_auto(GStrv) result = NULL;
-  g_autoptr(GRegex) blanks = g_regex_new ("[ \\t\\x{00A0}\\r\\f\\x{000B}]+", 0, 0, NULL);
-  g_autoptr(GRegex) breaks = g_regex_new ("\\n(?: *\\n)+", 0, 0, NULL);
-  g_autofree char *spaced = g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
-  g_autofree char *split = g_regex_replace_literal (breaks, spaced, -1, 0, "\f", 0, NULL);
+  static GRegex *blanks, *breaks;
+  static gsize compiled = 0;
+  g_autofree char *spaced = NULL;
+  g_autofree char *split = NULL;
+
+  /* compiled once: this runs for every cell of a list */
+  if (g_once_init_enter (&compiled))
+    {
+      blanks = g_regex_new ("[ \\t\\x{00A0}\\r\\f\\x{000B}]+", G_REGEX_OPTIMIZE, 0, NULL);
+      breaks = g_regex_new ("\\n(?: *\\n)+", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&compiled, 1);
+    }
+  spaced = g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+  split = g_regex_replace_literal (breaks, spaced, -1, 0, "\f", 0, NULL);
 
   paragraphs = g_strsplit (split, "\f", -1);
   for (guint i = 0; paragraphs[i] != NULL; i++)

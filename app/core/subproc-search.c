@@ -84,7 +84,8 @@ subproc_search_matches (SubprocProcessor *processor,
       switch (subproc_field_get_kind (f))
         {
         case SUBPROC_FIELD_KIND_TEXT:
-          g_string_append (haystack, subproc_processor_get_text (processor, f));
+          if (subproc_processor_get_text (processor, f) != NULL)
+            g_string_append (haystack, subproc_processor_get_text (processor, f));
           break;
         case SUBPROC_FIELD_KIND_LIST:
           for (const char * const *l = subproc_processor_get_list (processor, f); *l; l++)

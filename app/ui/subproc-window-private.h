@@ -10,6 +10,7 @@ GListModel *subproc_window_get_visible_model (SubprocWindow *self);
 GtkEditable *subproc_window_get_search_entry (SubprocWindow *self);
 const char  *subproc_window_get_count_text   (SubprocWindow *self);
 const char  *subproc_window_get_visible_page (SubprocWindow *self);
+GtkColumnView *subproc_window_get_column_view (SubprocWindow *self);
 char        *subproc_window_cell_text        (SubprocWindow *self,
                                               guint          column,
                                               guint          row);

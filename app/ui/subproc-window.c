@@ -899,6 +899,12 @@ subproc_window_get_visible_page (SubprocWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+GtkColumnView *
+subproc_window_get_column_view (SubprocWindow *self)
+{
+  return self->column_view;
+}
+
 /* The text a cell of COLUMN shows for the processor in visible ROW. */
 char *
 subproc_window_cell_text (SubprocWindow *self,
