@@ -1,3 +1,360 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "subproc-storage.h"
+
+/* Rows in the seed list, and the line of its footer the importer leaves out. */
+#define SEED_ROWS 13
+#define SEED_FOOTER_LINE 21
+
+typedef struct
+{
+  char *dir;       /* the working directory of the command */
+  char *xdg;       /* XDG_DATA_HOME, empty at first */
+  char *out;       /* stdout of the last run */
+  char *err;       /* stderr of the last run */
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_remove (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("subproc-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->xdg = g_build_filename (fixture->dir, "xdg-data", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_free (fixture->dir);
+  g_free (fixture->xdg);
+  g_free (fixture->out);
+  g_free (fixture->err);
+}
+
+static char *
+in_dir (Fixture    *fixture,
+        const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static const char *
+seed (void)
+{
+  const char *path = g_getenv ("SUBPROC_SEED");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* Runs the app with ARGS in the fixture's directory, with no display and
+ * the fixture's data dir; returns its exit status. */
+static int
+run (Fixture            *fixture,
+     const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("SUBPROC_BIN");
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&fixture->out, g_free);
+  g_clear_pointer (&fixture->err, g_free);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &fixture->out, &fixture->err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", fixture->err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* Records of a CSV file: CRLFs outside quotes. */
+static guint
+count_csv_records (const char *text)
+{
+  gboolean quoted = FALSE;
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == '\r' && p[1] == '\n')
+        n++;
+    }
+  g_assert_false (quoted);
+  return n;
+}
+
+static void
+assert_absent (Fixture    *fixture,
+               const char *name)
+{
+  g_autofree char *path = in_dir (fixture, name);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *args[] = { "--export=out.csv", seed (), NULL };
+  g_autofree char *path = in_dir (fixture, "out.csv");
+  g_autofree char *csv = NULL;
+  g_autofree char *warning = g_strdup_printf ("%s:%d:1: warning: ", seed (), SEED_FOOTER_LINE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (fixture, args), ==, 0);
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "id,name,"));
+  g_assert_cmpuint (count_csv_records (csv), ==, SEED_ROWS + 1);
+  g_assert_nonnull (strstr (csv, ",Azure (Microsoft),,NL;IE,Holland/ Irland,"));
+
+  g_assert_true (g_str_has_prefix (fixture->err, warning));
+  g_assert_nonnull (strstr (fixture->err, "Kontakta oss"));
+  g_assert_cmpuint (count_lines (fixture->err), ==, 1);
+  g_assert_cmpstr (fixture->out, ==, "");
+}
+
+static void
+test_export_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *args[] = { "--export=out.json", seed (), NULL };
+  g_autofree char *path = in_dir (fixture, "out.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SubprocRegister) self = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (fixture, args), ==, 0);
+  self = subproc_storage_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self)), ==, SEED_ROWS);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (self, 0)), ==,
+                   "Amazon");
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (self, SEED_ROWS - 1)),
+                   ==, "PopUp Maker");
+}
+
+static void
+test_no_input_no_register (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *args[] = { "--export=out.json", NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 1);
+  assert_absent (fixture, "out.json");
+  g_assert_cmpuint (count_lines (fixture->err), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "register.json"));
+}
+
+static void
+test_user_register (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *args[] = { "--export=out.json", NULL };
+  g_autofree char *own = g_build_filename (fixture->xdg, "subproc", "register.json", NULL);
+  g_autoptr(GFile) own_file = g_file_new_for_path (own);
+  g_autofree char *own_dir = g_path_get_dirname (own);
+  g_autofree char *out = in_dir (fixture, "out.json");
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(SubprocRegister) mine = subproc_register_new ();
+  g_autoptr(SubprocProcessor) processor = subproc_processor_new ("Mitt eget biträde");
+  g_autoptr(SubprocRegister) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (own_dir, 0700), ==, 0);
+  subproc_register_set_title (mine, "Mitt register");
+  subproc_register_append (mine, processor);
+  g_assert_true (subproc_storage_save (mine, own_file, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (fixture, args), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  back = subproc_storage_load (out_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (subproc_register_get_title (back), ==, "Mitt register");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (back)), ==, 1);
+  g_assert_true (subproc_processor_equal (processor, subproc_register_get_processor (back, 0)));
+}
+
+static void
+test_missing_input (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *args[] = { "--export=out.csv", "no-such-list.txt", NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 1);
+  g_assert_cmpuint (count_lines (fixture->err), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "no-such-list.txt"));
+  assert_absent (fixture, "out.csv");
+}
+
+static void
+check_bad_register (Fixture    *fixture,
+                    const char *fixture_name,
+                    guint       line)
+{
+  g_autofree char *input = data_file (fixture_name);
+  const char *args[] = { "--export=out.json", input, NULL };
+  g_autofree char *out = in_dir (fixture, "out.json");
+  g_autofree char *where = g_strdup_printf ("line %u,", line);
+  const char *precious = "{ \"precious\": \"do not touch\" }\n";
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (out, precious, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run (fixture, args), ==, 1);
+  g_assert_cmpuint (count_lines (fixture->err), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, fixture_name));
+  g_assert_nonnull (strstr (fixture->err, where));
+
+  g_file_get_contents (out, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, precious);
+  assert_absent (fixture, "out.json~");
+}
+
+static void
+test_corrupt_register (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* a comma missing after line 4 */
+  check_bad_register (fixture, "cli-corrupt.json", 4);
+  /* an unknown country on line 9 */
+  check_bad_register (fixture, "cli-bad-country.json", 9);
+}
+
+static void
+test_no_header (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *input = data_file ("cli-no-header.txt");
+  const char *args[] = { "--export=out.csv", input, NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "cli-no-header.txt"));
+  assert_absent (fixture, "out.csv");
+}
+
+static void
+test_bad_output_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *pdf[] = { "--export=out.pdf", seed (), NULL };
+  const char *txt[] = { "--export=out.txt", NULL };
+
+  g_assert_cmpint (run (fixture, pdf), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, ".csv"));
+  assert_absent (fixture, "out.pdf");
+  g_assert_cmpint (run (fixture, txt), ==, 2);
+  assert_absent (fixture, "out.txt");
+}
+
+static void
+test_two_inputs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *args[] = { "--export=out.json", seed (), seed (), NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 2);
+  g_assert_cmpuint (count_lines (fixture->err), ==, 1);
+  assert_absent (fixture, "out.json");
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *args[] = { "--help", NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "--export"));
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/cli/export/csv", test_export_csv);
+  ADD ("/cli/export/json", test_export_json);
+  ADD ("/cli/export/no-input-no-register", test_no_input_no_register);
+  ADD ("/cli/export/user-register", test_user_register);
+  ADD ("/cli/export/missing-input", test_missing_input);
+  ADD ("/cli/export/corrupt-register", test_corrupt_register);
+  ADD ("/cli/export/no-header", test_no_header);
+  ADD ("/cli/usage/bad-output-name", test_bad_output_name);
+  ADD ("/cli/usage/two-inputs", test_two_inputs);
+  ADD ("/cli/usage/help", test_help);
+
+  return g_test_run ();
+}

@@ -1,3 +1,1003 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
-int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "subproc-storage.h"
+
+#define HEADER "{\n" \
+               "  \"format\": \"org.example.Subproc.register\",\n" \
+               "  \"version\": 1,\n"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_remove (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("subproc-storage-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_free (fixture->dir);
+}
+
+static GFile *
+fixture_file (Fixture    *fixture,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *data,
+            gssize      length)
+{
+  GFile *file = fixture_file (fixture, name);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static guint
+file_mode (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+static SubprocRegister *
+load_text (Fixture     *fixture,
+           const char  *name,
+           const char  *text,
+           gboolean    *newer_version,
+           GError     **error)
+{
+  g_autoptr(GFile) file = write_file (fixture, name, text, -1);
+
+  return subproc_storage_load (file, newer_version, NULL, error);
+}
+
+/* Every field of a processor set to a value no other field has. */
+static SubprocProcessor *
+processor_with_every_field (SubprocTransferMechanism mechanism,
+                            SubprocStatus            status)
+{
+  const char * const countries[] = { "NL", "IE", "SE", NULL };
+  const char * const categories[] = { "Namn", "E-post, arbete", "\"Quoted\"", NULL };
+  const char * const subjects[] = { "Kunder", "Anställda", NULL };
+  const char * const dates[] = { "2018-05-25", "2019-12-31", "2020-08-03", "2024-02-29" };
+  SubprocProcessor *processor = subproc_processor_new ("Azure (Microsoft)");
+  guint n_dates = 0;
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      g_autofree char *text = NULL;
+
+      if (f == SUBPROC_FIELD_ID || f == SUBPROC_FIELD_NAME)
+        continue;
+      switch (subproc_field_get_kind (f))
+        {
+        case SUBPROC_FIELD_KIND_TEXT:
+          text = g_strdup_printf ("Värde för %s: \"citat\", ny\nrad", subproc_field_get_key (f));
+          subproc_processor_set_text (processor, f, text);
+          break;
+        case SUBPROC_FIELD_KIND_DATE:
+          g_assert_cmpuint (n_dates, <, G_N_ELEMENTS (dates));
+          subproc_processor_set_text (processor, f, dates[n_dates++]);
+          break;
+        default:
+          break;
+        }
+    }
+  g_assert_cmpuint (n_dates, ==, G_N_ELEMENTS (dates));
+  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, countries);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_DATA_CATEGORIES, categories);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_DATA_SUBJECTS, subjects);
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, mechanism);
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_STATUS, status);
+  return processor;
+}
+
+static SubprocRegister *
+full_register (void)
+{
+  SubprocRegister *self = subproc_register_new ();
+
+  subproc_register_set_title (self, "Underbiträden");
+  subproc_register_set_organisation (self, "Plandisc ApS");
+  subproc_register_set_dpo_contact (self, "dpo@example.com");
+  for (guint m = SUBPROC_TRANSFER_UNSPECIFIED; m <= SUBPROC_TRANSFER_OTHER; m++)
+    {
+      g_autoptr(SubprocProcessor) processor =
+        processor_with_every_field (m, (m + 1) % (SUBPROC_STATUS_ENDED + 1));
+
+      subproc_register_append (self, processor);
+    }
+  {
+    /* and one with nothing but a name */
+    g_autoptr(SubprocProcessor) bare = subproc_processor_new ("Bare");
+
+    subproc_register_append (self, bare);
+  }
+  return self;
+}
+
+static void
+assert_same_processor (SubprocProcessor *expected,
+                       SubprocProcessor *actual)
+{
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      const char * const *a, * const *b;
+
+      switch (subproc_field_get_kind (f))
+        {
+        case SUBPROC_FIELD_KIND_TEXT:
+        case SUBPROC_FIELD_KIND_DATE:
+          g_assert_cmpstr (subproc_processor_get_text (actual, f), ==,
+                           subproc_processor_get_text (expected, f));
+          break;
+        case SUBPROC_FIELD_KIND_LIST:
+        case SUBPROC_FIELD_KIND_COUNTRIES:
+          a = subproc_processor_get_list (expected, f);
+          b = subproc_processor_get_list (actual, f);
+          g_assert_cmpstrv (b, a);
+          break;
+        case SUBPROC_FIELD_KIND_ENUM:
+          g_assert_cmpint (subproc_processor_get_enum (actual, f), ==,
+                           subproc_processor_get_enum (expected, f));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_assert_true (subproc_processor_equal (expected, actual));
+}
+
+static void
+assert_same_register (SubprocRegister *expected,
+                      SubprocRegister *actual)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (expected));
+
+  g_assert_cmpstr (subproc_register_get_title (actual), ==, subproc_register_get_title (expected));
+  g_assert_cmpstr (subproc_register_get_organisation (actual), ==,
+                   subproc_register_get_organisation (expected));
+  g_assert_cmpstr (subproc_register_get_dpo_contact (actual), ==,
+                   subproc_register_get_dpo_contact (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actual)), ==, n);
+  for (guint i = 0; i < n; i++)
+    assert_same_processor (subproc_register_get_processor (expected, i),
+                           subproc_register_get_processor (actual, i));
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(SubprocRegister) loaded = NULL;
+  g_autoptr(GFile) file = fixture_file (fixture, "register.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *load_etag = NULL;
+  SubprocProcessor *first;
+  gboolean newer = TRUE;
+
+  g_assert_true (subproc_storage_save (self, file, NULL, &etag, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (etag);
+
+  loaded = subproc_storage_load (file, &newer, &load_etag, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_false (newer);
+  g_assert_cmpstr (load_etag, ==, etag);
+  assert_same_register (self, loaded);
+
+  /* spot checks, in case equal() and the getters agree on something wrong */
+  first = subproc_register_get_processor (loaded, 3);
+  g_assert_cmpstr (subproc_processor_get_name (first), ==, "Azure (Microsoft)");
+  g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_NOTES), ==,
+                   "Värde för notes: \"citat\", ny\nrad");
+  g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_REVIEW_DUE), ==, "2024-02-29");
+  g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_DPA_SIGNED), ==, "2018-05-25");
+  g_assert_cmpstr (subproc_processor_get_countries (first)[1], ==, "IE");
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (first), ==, SUBPROC_TRANSFER_SCC);
+  g_assert_cmpint (subproc_processor_get_status (first), ==, SUBPROC_STATUS_PLANNED);
+  g_assert_cmpstr (subproc_register_get_title (loaded), ==, "Underbiträden");
+}
+
+static void
+test_round_trip_text (void)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(SubprocRegister) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  gsize length = 0;
+
+  text = subproc_storage_to_data (self, &length);
+  g_assert_cmpuint (length, ==, strlen (text));
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"org.example.Subproc.register\",\n"
+                                         "  \"version\" : 1,\n"));
+  g_assert_true (subproc_storage_looks_like_register (text, length));
+
+  loaded = subproc_storage_load_data (text, length, "register.json", NULL, &error);
+  g_assert_no_error (error);
+  assert_same_register (self, loaded);
+
+  /* saving what was loaded gives the same text */
+  again = subproc_storage_to_data (loaded, NULL);
+  g_assert_cmpstr (again, ==, text);
+}
+
+static void
+test_field_order (void)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autofree char *text = subproc_storage_to_data (self, NULL);
+  const char *last = text;
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\" :", subproc_field_get_key (f));
+      const char *at = strstr (last, quoted);
+
+      g_assert_nonnull (at);
+      last = at;
+    }
+  /* an unset field is left out */
+  g_assert_nonnull (strstr (text, "\"name\" : \"Bare\",\n"
+                                  "      \"transfer_mechanism\" : \"unspecified\",\n"
+                                  "      \"status\" : \"active\"\n"));
+}
+
+#define UNKNOWN_TEXT HEADER \
+  "  \"x_top\": {\"nested\": [1, 2.5, {\"deep\": true}], \"n\": null},\n" \
+  "  \"title\": \"T\",\n" \
+  "  \"x_count\": 42,\n" \
+  "  \"processors\": [\n" \
+  "    {\n" \
+  "      \"id\": \"p1\",\n" \
+  "      \"name\": \"A\",\n" \
+  "      \"x_custom\": {\"tags\": [\"a\", {\"b\": [false]}], \"weight\": -3.25},\n" \
+  "      \"x_list\": [1, [2, [3]]]\n" \
+  "    }\n" \
+  "  ]\n" \
+  "}\n"
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_member_equal (JsonObject *expected,
+                     JsonObject *actual,
+                     const char *member)
+{
+  JsonNode *a = json_object_get_member (expected, member);
+  JsonNode *b = json_object_get_member (actual, member);
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_true (json_node_equal (a, b));
+}
+
+static JsonObject *
+first_processor (JsonNode *root)
+{
+  JsonArray *processors = json_object_get_array_member (json_node_get_object (root), "processors");
+
+  return json_array_get_object_element (processors, 0);
+}
+
+static void
+test_unknown_kept (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) before = parse (UNKNOWN_TEXT);
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *saved = NULL;
+  JsonObject *top;
+
+  self = load_text (fixture, "unknown.json", UNKNOWN_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  file = fixture_file (fixture, "unknown.json");
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  saved = read_file (file);
+  g_assert_nonnull (strstr (saved, "\"x_top\""));
+  g_assert_nonnull (strstr (saved, "\"deep\" : true"));
+  after = parse (saved);
+  top = json_node_get_object (after);
+  assert_member_equal (json_node_get_object (before), top, "x_top");
+  assert_member_equal (json_node_get_object (before), top, "x_count");
+  assert_member_equal (first_processor (before), first_processor (after), "x_custom");
+  assert_member_equal (first_processor (before), first_processor (after), "x_list");
+  g_assert_cmpint (json_object_get_int_member (top, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first_processor (after), "id"), ==, "p1");
+}
+
+static void
+test_mode (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) file = write_file (fixture, "register.json", "old", -1);
+  g_autoptr(GFile) backup = fixture_file (fixture, "register.json~");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  /* a file that others could read before */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (file), ==, 0600);
+
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (backup, NULL));
+  g_assert_cmpuint (file_mode (file), ==, 0600);
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+}
+
+static void
+test_mode_new_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) file = fixture_file (fixture, "new.json");
+  g_autoptr(GFile) backup = fixture_file (fixture, "new.json~");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (file), ==, 0600);
+  g_assert_false (g_file_query_exists (backup, NULL));
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+}
+
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = subproc_register_new ();
+  g_autoptr(GFile) file = fixture_file (fixture, "register.json");
+  g_autoptr(GFile) backup = fixture_file (fixture, "register.json~");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *in_backup = NULL;
+
+  subproc_register_set_title (self, "First");
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  first = subproc_storage_to_data (self, NULL);
+  subproc_register_set_title (self, "Second");
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  second = subproc_storage_to_data (self, NULL);
+
+  on_disk = read_file (file);
+  in_backup = read_file (backup);
+  g_assert_cmpstr (on_disk, ==, second);
+  g_assert_cmpstr (in_backup, ==, first);
+}
+
+static void
+test_write_fails (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) good = fixture_file (fixture, "good.json");
+  g_autoptr(GFile) parent = write_file (fixture, "regularfile", "not a directory", -1);
+  g_autoptr(GFile) bad = g_file_get_child (parent, "x.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *parent_text = NULL;
+
+  g_assert_true (subproc_storage_save (self, good, NULL, NULL, &error));
+  before = read_file (good);
+
+  g_assert_false (subproc_storage_save (self, bad, NULL, NULL, &error));
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "x.json"));
+  parent_text = read_file (parent);
+  g_assert_cmpstr (parent_text, ==, "not a directory");
+
+  after = read_file (good);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_write_over_directory (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) file = fixture_file (fixture, "taken.json");
+  g_autoptr(GFile) inside = g_file_get_child (file, "keep");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_true (g_file_make_directory (file, NULL, &error));
+  g_assert_true (g_file_replace_contents (inside, "kept", 4, NULL, FALSE, 0, NULL, NULL, &error));
+  g_assert_false (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE);
+  kept = read_file (inside);
+  g_assert_cmpstr (kept, ==, "kept");
+}
+
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) file = fixture_file (fixture, "register.json");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *etag2 = NULL;
+  g_autofree char *on_disk = NULL;
+  const char *other = "{ \"changed\": \"by someone else\" }\n";
+
+  g_assert_true (subproc_storage_save (self, file, NULL, &etag, &error));
+  g_assert_no_error (error);
+
+  /* a save with the etag it read works, and gives the next one */
+  subproc_register_set_title (self, "Edited");
+  g_assert_true (subproc_storage_save (self, file, etag, &etag2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (etag2, !=, etag);
+
+  /* another program writes the file: its time changes */
+  g_file_set_contents (path, other, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 1000000000,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  subproc_register_set_title (self, "Edited again");
+  g_assert_false (subproc_storage_save (self, file, etag2, NULL, &error));
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "register.json"));
+  on_disk = read_file (file);
+  g_assert_cmpstr (on_disk, ==, other);
+}
+
+static void
+assert_syntax_error (Fixture    *fixture,
+                     const char *name,
+                     const char *text,
+                     gssize      length,
+                     guint       line)
+{
+  g_autoptr(GFile) file = write_file (fixture, name, text, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = subproc_storage_load (file, NULL, NULL, &error);
+
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, name));
+  if (line > 0)
+    {
+      g_autofree char *at = g_strdup_printf ("line %u", line);
+      const char *found = strstr (error->message, at);
+
+      g_assert_nonnull (found);
+      g_assert_false (g_ascii_isdigit (found[strlen (at)]));
+    }
+}
+
+static void
+test_syntax_missing_comma (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  assert_syntax_error (fixture, "comma.json",
+                       HEADER
+                       "  \"title\": \"T\",\n"
+                       "  \"organisation\": \"O\"\n"        /* line 5: no comma */
+                       "  \"processors\": []\n"
+                       "}\n", -1, 5);
+  assert_syntax_error (fixture, "comma2.json",
+                       HEADER
+                       "  \"processors\": [\n"
+                       "    { \"name\": \"A\" }\n"           /* line 5: no comma */
+                       "    { \"name\": \"B\" }\n"
+                       "  ]\n"
+                       "}\n", -1, 5);
+}
+
+static void
+test_syntax_truncated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autofree char *text = subproc_storage_to_data (self, NULL);
+
+  assert_syntax_error (fixture, "half.json", text, strlen (text) / 2, 0);
+  assert_syntax_error (fixture, "nearly.json", text, strlen (text) - 3, 0);
+}
+
+static void
+test_syntax_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_syntax_error (fixture, "empty.json", "", 0, 0);
+  assert_syntax_error (fixture, "blank.json", "  \n\t\n  ", -1, 0);
+}
+
+static void
+test_syntax_not_utf8 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  assert_syntax_error (fixture, "latin1.json",
+                       HEADER
+                       "  \"title\": \"Underbitr\xe4" "den\",\n"   /* line 4 */
+                       "  \"processors\": []\n"
+                       "}\n", -1, 4);
+}
+
+static void
+assert_not_register (Fixture    *fixture,
+                     const char *name,
+                     const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = load_text (fixture, name, text, NULL, &error);
+
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_NOT_REGISTER);
+  g_assert_nonnull (strstr (error->message, name));
+}
+
+static void
+test_not_register (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_not_register (fixture, "array.json", "[ { \"format\": \"org.example.Subproc.register\" } ]\n");
+  assert_not_register (fixture, "other.json", "{ \"format\": \"org.example.Other\", \"version\": 1 }\n");
+  assert_not_register (fixture, "noformat.json", "{ \"version\": 1, \"processors\": [] }\n");
+  assert_not_register (fixture, "string.json", "\"org.example.Subproc.register\"\n");
+  assert_not_register (fixture, "numformat.json", "{ \"format\": 1, \"version\": 1 }\n");
+}
+
+static void
+test_read_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file (fixture, "missing.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = subproc_storage_load (file, NULL, NULL, &error);
+
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "missing.json"));
+}
+
+/* Loads TEXT, which must fail as INVALID at LINE, at the value that starts with TOKEN there. */
+static void
+assert_invalid_at (Fixture    *fixture,
+                   const char *text,
+                   guint       line,
+                   const char *token)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = load_text (fixture, "bad.json", text, NULL, &error);
+  g_autofree char *where = g_strdup_printf ("“bad.json”, line %u, column ", line);
+  const char *at, *found;
+  guint column, first, last;
+
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  found = strstr (error->message, where);
+  g_assert_nonnull (found);
+
+  /* the column is within the bad value (or just after it) */
+  at = strstr (lines[line - 1], token);
+  g_assert_nonnull (at);
+  column = strtoul (found + strlen (where), NULL, 10);
+  first = g_utf8_pointer_to_offset (lines[line - 1], at) + 1;
+  last = first + g_utf8_strlen (token, -1);
+  g_assert_cmpuint (column, >=, first);
+  g_assert_cmpuint (column, <=, last);
+}
+
+static void
+test_invalid_countries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"countries\": \"SE\",\n"         /* line 7 */
+                     "      \"notes\": \"n\"\n"
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 7, "\"SE\",");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"countries\": [\"SE\", \"XX\"]\n" /* line 7 */
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 7, "\"XX\"]");
+}
+
+static void
+test_invalid_country_multiline (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  /* as Subproc itself writes a list: one item a line */
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"countries\": [\n"
+                     "        \"SE\",\n"
+                     "        \"XX\",\n"                      /* line 9 */
+                     "        \"NO\"\n"
+                     "      ]\n"
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 9, "\"XX\",");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"countries\": {\n"              /* line 7 */
+                     "        \"SE\": true\n"
+                     "      }\n"
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 7, "{");
+}
+
+static void
+test_invalid_date (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"added\": \"2020-13-01\",\n"     /* line 7 */
+                     "      \"notes\": \"n\"\n"
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 7, "\"2020-13-01\",");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    { \"name\": \"A\" },\n"
+                     "    { \"name\": \"B\", \"review_due\": \"31.12.2020\" }\n" /* line 6 */
+                     "  ]\n"
+                     "}\n", 6, "\"31.12.2020\"");
+}
+
+static void
+test_invalid_enum (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"status\": \"active\",\n"
+                     "      \"transfer_mechanism\": \"standard clauses\"\n" /* line 8 */
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 8, "\"standard clauses\"");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"status\": 1\n"                  /* line 7 */
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 7, "1");
+}
+
+static void
+test_invalid_no_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\"\n"
+                     "    },\n"
+                     "    {\n"                              /* line 8 */
+                     "      \"legal_entity\": \"Nameless Ltd\",\n"
+                     "      \"name\": \"\"\n"
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 8, "{");
+}
+
+static void
+test_invalid_duplicate_id (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"id\": \"same\",\n"
+                     "      \"name\": \"A\"\n"
+                     "    },\n"
+                     "    {\n"
+                     "      \"name\": \"B\",\n"
+                     "      \"id\": \"same\"\n"               /* line 11 */
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 11, "\"same\"");
+}
+
+static void
+test_invalid_types (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"title\": [\"not\", \"text\"],\n"    /* line 4 */
+                     "  \"processors\": []\n"
+                     "}\n", 4, "[");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": { \"name\": \"A\" }\n" /* line 4 */
+                     "}\n", 4, "{");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    \"A\"\n"                             /* line 5 */
+                     "  ]\n"
+                     "}\n", 5, "\"A\"");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    { \"name\": \"A\", \"data_subjects\": [\"Kunder\", 7] }\n" /* line 5 */
+                     "  ]\n"
+                     "}\n", 5, "7");
+}
+
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *text =
+    "{\n"
+    "  \"format\": \"org.example.Subproc.register\",\n"
+    "  \"version\": 2,\n"
+    "  \"x_v2\": [\"future\"],\n"
+    "  \"processors\": [ { \"name\": \"A\", \"x_v2_field\": { \"k\": 1 } } ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+  gboolean newer = FALSE;
+  JsonObject *extra;
+
+  self = load_text (fixture, "v2.json", text, &newer, &error);
+  g_assert_no_error (error);
+  g_assert_true (newer);
+  extra = subproc_register_get_extra (self);
+  g_assert_nonnull (extra);
+  g_assert_true (json_object_has_member (extra, "x_v2"));
+  extra = subproc_processor_get_extra (subproc_register_get_processor (self, 0));
+  g_assert_nonnull (extra);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (extra, "x_v2_field"), "k"),
+                   ==, 1);
+}
+
+static void
+assert_bad_version (Fixture    *fixture,
+                    const char *version_line)
+{
+  g_autofree char *text = g_strconcat ("{\n  \"format\": \"org.example.Subproc.register\",\n",
+                                       version_line, "  \"processors\": []\n}\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = load_text (fixture, "version.json", text, NULL, &error);
+
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "version.json"));
+}
+
+static void
+test_bad_version (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  assert_bad_version (fixture, "");
+  assert_bad_version (fixture, "  \"version\": \"1\",\n");
+  assert_bad_version (fixture, "  \"version\": 0,\n");
+  assert_bad_version (fixture, "  \"version\": 1.5,\n");
+  assert_bad_version (fixture, "  \"version\": null,\n");
+}
+
+static void
+test_absent_is_empty (void)
+{
+  const char *with_empty =
+    HEADER
+    "  \"title\": \"\",\n"
+    "  \"processors\": [ { \"id\": \"p\", \"name\": \"A\", \"legal_entity\": \"\", \"countries\": [],\n"
+    "                    \"status\": \"\", \"transfer_mechanism\": null, \"added\": \"\",\n"
+    "                    \"data_categories\": [\"\", \"  \"] } ]\n"
+    "}\n";
+  const char *without =
+    HEADER
+    "  \"processors\": [ { \"id\": \"p\", \"name\": \"A\" } ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) a = subproc_storage_load_data (with_empty, strlen (with_empty),
+                                                            "a.json", NULL, &error);
+  g_autoptr(SubprocRegister) b = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  b = subproc_storage_load_data (without, strlen (without), "b.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (subproc_register_get_title (a));
+  g_assert_null (subproc_processor_get_text (subproc_register_get_processor (a, 0),
+                                             SUBPROC_FIELD_LEGAL_ENTITY));
+  assert_same_register (b, a);
+
+  /* and an empty value is not written back */
+  saved = subproc_storage_to_data (a, NULL);
+  g_assert_null (strstr (saved, "legal_entity"));
+  g_assert_null (strstr (saved, "\"\""));
+}
+
+static void
+test_no_id_gets_one (void)
+{
+  const char *text =
+    HEADER
+    "  \"processors\": [ { \"name\": \"A\" }, { \"name\": \"B\", \"id\": \"\" } ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = subproc_storage_load_data (text, strlen (text), "ids.json",
+                                                               NULL, &error);
+  const char *a, *b;
+
+  g_assert_no_error (error);
+  a = subproc_processor_get_id (subproc_register_get_processor (self, 0));
+  b = subproc_processor_get_id (subproc_register_get_processor (self, 1));
+  g_assert_true (g_uuid_string_is_valid (a));
+  g_assert_true (g_uuid_string_is_valid (b));
+  g_assert_cmpstr (a, !=, b);
+}
+
+static void
+test_looks_like_register (void)
+{
+  const char *bom = "\xEF\xBB\xBF  {\"format\": \"org.example.Subproc.register\"}";
+
+  g_assert_true (subproc_storage_looks_like_register (bom, strlen (bom)));
+  g_assert_false (subproc_storage_looks_like_register ("[\"org.example.Subproc.register\"]", 32));
+  g_assert_false (subproc_storage_looks_like_register ("Name\tCountry\n", 13));
+  g_assert_false (subproc_storage_looks_like_register ("", 0));
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/storage/round-trip/file", test_round_trip);
+  g_test_add_func ("/storage/round-trip/text", test_round_trip_text);
+  g_test_add_func ("/storage/round-trip/field-order", test_field_order);
+  ADD ("/storage/unknown-kept", test_unknown_kept);
+  ADD ("/storage/save/mode", test_mode);
+  ADD ("/storage/save/mode-new-file", test_mode_new_file);
+  ADD ("/storage/save/backup", test_backup);
+  ADD ("/storage/save/atomic", test_write_fails);
+  ADD ("/storage/save/over-directory", test_write_over_directory);
+  ADD ("/storage/save/conflict", test_conflict);
+  ADD ("/storage/load/read-error", test_read_error);
+  ADD ("/storage/syntax/missing-comma", test_syntax_missing_comma);
+  ADD ("/storage/syntax/truncated", test_syntax_truncated);
+  ADD ("/storage/syntax/empty", test_syntax_empty);
+  ADD ("/storage/syntax/not-utf8", test_syntax_not_utf8);
+  ADD ("/storage/not-register", test_not_register);
+  ADD ("/storage/invalid/countries", test_invalid_countries);
+  ADD ("/storage/invalid/country-multiline", test_invalid_country_multiline);
+  ADD ("/storage/invalid/date", test_invalid_date);
+  ADD ("/storage/invalid/enum", test_invalid_enum);
+  ADD ("/storage/invalid/no-name", test_invalid_no_name);
+  ADD ("/storage/invalid/duplicate-id", test_invalid_duplicate_id);
+  ADD ("/storage/invalid/types", test_invalid_types);
+  ADD ("/storage/version/newer", test_newer_version);
+  ADD ("/storage/version/bad", test_bad_version);
+  g_test_add_func ("/storage/absent-is-empty", test_absent_is_empty);
+  g_test_add_func ("/storage/no-id-gets-one", test_no_id_gets_one);
+  g_test_add_func ("/storage/looks-like-register", test_looks_like_register);
+
+  return g_test_run ();
+}

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "subproc-export.h"
 #include "subproc-storage.h"
@@ -146,6 +147,7 @@ subproc_export_to_file (SubprocRegister      *self,
 {
   g_autofree char *data = NULL;
   g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
 
@@ -164,6 +166,11 @@ subproc_export_to_file (SubprocRegister      *self,
                    _("“%s” could not be written: %s"), display_name, local_error->message);
       return FALSE;
     }
+
+  /* replacing a file keeps its mode: a CSV others could read would stay so */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    g_chmod (path, 0600);
 
   return TRUE;
 }

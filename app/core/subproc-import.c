@@ -137,6 +137,7 @@ static const struct
   { SUBPROC_TRANSFER_ADEQUACY, "adekvat skyddsnivå" },
   { SUBPROC_TRANSFER_ADEQUACY, "adekvat beskyttelsesniveau" },
   { SUBPROC_TRANSFER_ADEQUACY, "tilstrækkelighedsafgørelse" },
+  { SUBPROC_TRANSFER_ADEQUACY, "tilstrækkeligt beskyttelsesniveau" },
   { SUBPROC_TRANSFER_PRIVACY_SHIELD, "privacy shield" },
   { SUBPROC_TRANSFER_SAFE_HARBOR, "safe harbor" },
   { SUBPROC_TRANSFER_SAFE_HARBOR, "safe harbour" },
@@ -726,10 +727,11 @@ read_processor (Import *import,
           break;
         case SUBPROC_FIELD_UPDATED:
           /* Translators: label of a date kept in the notes when it could not be read */
-          read_date (import, row, f, _("Updated"), processor);
+          read_date (import, row, f, C_("notes label", "Updated"), processor);
           break;
         case SUBPROC_FIELD_ADDED:
-          read_date (import, row, f, _("Added"), processor);
+          /* Translators: label of a date kept in the notes when it could not be read */
+          read_date (import, row, f, C_("notes label", "Added"), processor);
           break;
         case SUBPROC_FIELD_DATA_CATEGORIES:
         case SUBPROC_FIELD_DATA_SUBJECTS:

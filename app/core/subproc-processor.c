@@ -322,13 +322,10 @@ subproc_processor_copy (SubprocProcessor *self)
       copy->list[i] = g_strdupv (self->list[i]);
       copy->enums[i] = self->enums[i];
     }
+  /* unknown members are only ever read and written back, never changed,
+   * so the copy shares them */
   if (self->extra != NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), self->extra);
-      g_autoptr(JsonNode) dup = json_node_copy (node);
-
-      copy->extra = json_node_dup_object (dup);
-    }
+    copy->extra = json_object_ref (self->extra);
 
   return copy;
 }

@@ -287,13 +287,17 @@ subproc_register_splice (SubprocRegister   *self,
   if (n_removals == 0 && n_additions == 0)
     return;
 
+  /* check all before changing anything, so a bad call leaves the list whole */
+  for (guint i = 0; i < n_additions; i++)
+    {
+      g_return_if_fail (SUBPROC_IS_PROCESSOR (additions[i]));
+      g_return_if_fail (g_object_get_data (G_OBJECT (additions[i]), "subproc-register") == NULL);
+    }
+
   g_ptr_array_remove_range (self->processors, position, n_removals);
   for (guint i = 0; i < n_additions; i++)
     {
       SubprocProcessor *processor = additions[i];
-
-      g_return_if_fail (SUBPROC_IS_PROCESSOR (processor));
-      g_return_if_fail (g_object_get_data (G_OBJECT (processor), "subproc-register") == NULL);
 
       g_object_set_data (G_OBJECT (processor), "subproc-register", self);
       g_signal_connect_object (processor, "notify", G_CALLBACK (processor_notify_cb),

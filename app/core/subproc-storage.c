@@ -19,18 +19,50 @@ typedef struct
   GHashTable *positions;    /* JsonNode* -> packed line and column */
   const char *display_name;
   gboolean    newer_version;
+  GArray     *starts;       /* of packed positions: where each open object or array starts */
+  guint64     last_start;   /* where the object or array that just ended started */
 } Loader;
 
 #define PACK_POSITION(line, column) (((guint64) (line) << 32) | (guint32) (column))
+
+static guint64
+current_position (Loader *loader)
+{
+  return PACK_POSITION (json_parser_get_current_line (loader->parser),
+                        json_parser_get_current_pos (loader->parser));
+}
+
+/* The parser names a value when it has read all of it: an object or an
+ * array would be placed at its end, so remember where it started. */
+static void
+container_start_cb (JsonParser *parser,
+                    Loader     *loader)
+{
+  guint64 position = current_position (loader);
+
+  g_array_append_val (loader->starts, position);
+}
+
+static void
+container_end_cb (JsonParser *parser,
+                  gpointer    container,
+                  Loader     *loader)
+{
+  g_return_if_fail (loader->starts->len > 0);
+
+  loader->last_start = g_array_index (loader->starts, guint64, loader->starts->len - 1);
+  g_array_set_size (loader->starts, loader->starts->len - 1);
+}
 
 static void
 remember_position (Loader   *loader,
                    JsonNode *node)
 {
-  guint line = json_parser_get_current_line (loader->parser);
-  guint column = json_parser_get_current_pos (loader->parser);
+  guint64 position = current_position (loader);
 
-  g_hash_table_insert (loader->positions, node, g_memdup2 (&(guint64) { PACK_POSITION (line, column) }, sizeof (guint64)));
+  if (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node))
+    position = loader->last_start;
+  g_hash_table_insert (loader->positions, node, g_memdup2 (&position, sizeof (guint64)));
 }
 
 static void
@@ -102,6 +134,7 @@ static gboolean
 read_list (Loader   *loader,
            JsonNode *node,
            const char *key,
+           gboolean  countries,
            GStrvBuilder *builder,
            GError  **error)
 {
@@ -120,6 +153,10 @@ read_list (Loader   *loader,
 
       if (!read_text (loader, item, key, &text, error))
         return FALSE;
+      if (countries && text != NULL && !subproc_country_is_known (text))
+        return fail_at (loader, item, error,
+                        _("“%s” is not a country code. Countries are written as ISO 3166 codes in capitals, such as “SE” or “US”."),
+                        text);
       if (text != NULL)
         g_strv_builder_add (builder, text);
     }
@@ -159,7 +196,8 @@ read_field (Loader           *loader,
 
           if (date == NULL)
             return fail_at (loader, node, error,
-                            _("The date “%s” of “%s” is not a valid date written as YYYY-MM-DD."),
+                            /* Translators: %1$s is the date as written, %2$s the key, e.g. “updated” */
+                            _("The date “%1$s” of “%2$s” is not a valid date written as YYYY-MM-DD."),
                             text, key);
         }
       subproc_processor_set_text (processor, field, text);
@@ -168,17 +206,10 @@ read_field (Loader           *loader,
     case SUBPROC_FIELD_KIND_LIST:
     case SUBPROC_FIELD_KIND_COUNTRIES:
       builder = g_strv_builder_new ();
-      if (!read_list (loader, node, key, builder, error))
+      if (!read_list (loader, node, key, subproc_field_get_kind (field) == SUBPROC_FIELD_KIND_COUNTRIES,
+                      builder, error))
         return FALSE;
       list = g_strv_builder_end (builder);
-      if (subproc_field_get_kind (field) == SUBPROC_FIELD_KIND_COUNTRIES)
-        {
-          for (guint i = 0; list[i] != NULL; i++)
-            if (!subproc_country_is_known (list[i]))
-              return fail_at (loader, node, error,
-                              _("“%s” is not a country code. Countries are written as ISO 3166 codes in capitals, such as “SE” or “US”."),
-                              list[i]);
-        }
       subproc_processor_set_list (processor, field, (const char * const *) list);
       return TRUE;
 
@@ -186,7 +217,8 @@ read_field (Loader           *loader,
       if (!read_text (loader, node, key, &text, error))
         return FALSE;
       if (!subproc_enum_from_nick (subproc_field_get_enum_type (field), text, &value))
-        return fail_at (loader, node, error, _("“%s” is not a known value of “%s”."), text, key);
+        return fail_at (loader, node, error, /* Translators: %1$s is the value as written, %2$s the key, e.g. “status” */
+                       _("“%1$s” is not a known value of “%2$s”."), text, key);
       subproc_processor_set_enum (processor, field, value);
       return TRUE;
 
@@ -211,6 +243,7 @@ read_processor (Loader     *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
+      /* Translators: %u is the processor's place in the file's list, counted from 1 */
       fail_at (loader, node, error, _("Processor %u is not written in curly braces."), index_ + 1);
       return NULL;
     }
@@ -231,6 +264,7 @@ read_processor (Loader     *loader,
 
   if (subproc_processor_get_name (processor) == NULL)
     {
+      /* Translators: %u is the processor's place in the file's list, counted from 1 */
       fail_at (loader, node, error, _("Processor %u has no name."), index_ + 1);
       return NULL;
     }
@@ -420,8 +454,9 @@ subproc_storage_load_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GError) json_error = NULL;
-  Loader loader = { parser, positions, display_name, FALSE };
+  Loader loader = { parser, positions, display_name, FALSE, starts, 0 };
   SubprocRegister *self;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -432,6 +467,10 @@ subproc_storage_load_data (const char  *data,
 
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &loader);
   g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), &loader);
+  g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), &loader);
+  g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), &loader);
+  g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), &loader);
+  g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), &loader);
   if (!json_parser_load_from_data (parser, data, length, &json_error))
     {
       set_syntax_error (error, display_name, json_error);

@@ -22,7 +22,7 @@ static const GOptionEntry option_entries[] = {
   { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the example register"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the register (or INPUT) to OUTPUT without opening a window; the format follows OUTPUT’s extension: .json or .csv"),
+    N_("Write your register (or FILE) to OUTPUT without opening a window; the format follows OUTPUT’s extension: .json or .csv"),
     N_("OUTPUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }

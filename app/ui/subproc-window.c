@@ -240,7 +240,7 @@ update_title (SubprocWindow *self)
     subtitle = g_strdup (_("Not saved"));
   else if (self->read_only)
     /* Translators: the window's subtitle: the file's name, then why it cannot be changed */
-    subtitle = g_strdup_printf (_("%s (read-only: made by a newer Subproc)"), name);
+    subtitle = g_strdup_printf (_("%s (read-only: made by a newer version of Subproc)"), name);
   else
     subtitle = g_steal_pointer (&name);
 
