@@ -800,6 +800,36 @@ setup_models (SubprocWindow *self)
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* GTK 4.8 cuts a column title that does not fit; translated titles are
+ * longer than English ones ("Juridisk grundlag för behandling utanför
+ * EU/EES"), so each column is made at least as wide as its title. */
+static void
+fit_columns_to_titles (SubprocWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  /* room for the cell padding and the sort arrow */
+  const int extra = 40;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      int width;
+
+      /* as Adwaita draws column titles: small and bold */
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_set_text (layout, gtk_column_view_column_get_title (column), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      /* a column without a fixed width already takes its content's width */
+      if (gtk_column_view_column_get_fixed_width (column) >= 0 &&
+          gtk_column_view_column_get_fixed_width (column) < width + extra)
+        gtk_column_view_column_set_fixed_width (column, width + extra);
+    }
+}
+
 static void
 setup_drop_target (SubprocWindow *self)
 {
@@ -827,6 +857,7 @@ subproc_window_init (SubprocWindow *self)
 
   setup_models (self);
   setup_drop_target (self);
+  fit_columns_to_titles (self);
   gtk_column_view_sort_by_column (self->column_view,
                                   g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0),
                                   GTK_SORT_ASCENDING);
