@@ -214,6 +214,9 @@ test_open_register (void)
   /* a list dropped on an open register is imported into it */
   subproc_window_open_files (window, &seed, 1);
   wait_for_rows (window, 14);
+  /* the footer line of the list is reported, behind the toast's button */
+  g_assert_nonnull (strstr (subproc_window_get_import_warnings (window),
+                            "“sub-processors.txt”, line 21, column 1: “Kontakta oss"));
   g_assert_true (subproc_window_save_now (window, NULL));
   g_clear_object (&reg);
   reg = subproc_storage_load (file, NULL, NULL, NULL);

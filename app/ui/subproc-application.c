@@ -100,14 +100,14 @@ subproc_application_activate (GApplication *app)
   SubprocApplication *self = SUBPROC_APPLICATION (app);
   SubprocWindow *window = get_window (self);
 
+  /* shown first, so that a message about the files has a window to sit on */
+  gtk_window_present (GTK_WINDOW (window));
   if (self->open_example)
     subproc_window_open_example (window);
   else
     subproc_window_open_default (window);
   subproc_window_open_files (window, (GFile **) self->files->pdata, self->files->len);
   g_ptr_array_set_size (self->files, 0);
-
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -36,6 +36,7 @@ struct _SubprocWindow
   GFile               *file;           /* NULL: untitled, saved only by Save As */
   char                *etag;           /* of the file as last read or written */
   char                *query;          /* folded search text */
+  char                *import_warnings; /* of the last import, for reading */
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
@@ -93,7 +94,7 @@ one_line_text (gpointer    unused,
 {
   g_autoptr(GString) line = g_string_new (text);
 
-  g_string_replace (line, "\n\n", " ¶ ", 0);
+  g_string_replace (line, "\n\n", " ", 0);
   g_string_replace (line, "\n", " ", 0);
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
@@ -105,16 +106,6 @@ date_text (gpointer    unused,
   g_autoptr(GDate) date = iso != NULL ? subproc_date_parse_iso (iso) : NULL;
 
   return date != NULL ? subproc_date_format_short (date) : NULL;
-}
-
-static void
-show_toast (SubprocWindow *self,
-            const char    *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -281,6 +272,26 @@ flush_current (SubprocWindow *self)
     save_or_report (self);
 }
 
+static char *
+describe_warnings (const char *file_name,
+                   GPtrArray  *warnings)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      SubprocImportWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (i > 0)
+        g_string_append (details, "\n\n");
+      /* Translators: a warning about an imported list: file, line, column, message */
+      g_string_append_printf (details, _("“%s”, line %u, column %u: %s"),
+                              file_name, warning->line, warning->column, warning->message);
+    }
+
+  return g_string_free (g_steal_pointer (&details), FALSE);
+}
+
 static void
 import_into_register (SubprocWindow *self,
                       GFile         *file)
@@ -290,6 +301,7 @@ import_into_register (SubprocWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
+  AdwToast *toast;
   guint n_items;
 
   processors = subproc_import_file (file, &warnings, &error);
@@ -303,33 +315,57 @@ import_into_register (SubprocWindow *self,
   subproc_register_splice (self->reg, n_items, 0,
                            (SubprocProcessor **) processors->pdata, processors->len);
 
-  if (warnings->len == 0)
-    /* Translators: %u is a number, %s a file's name */
-    message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
-                                         "Imported %u processors from “%s”", processors->len),
-                               processors->len, name);
-  else
+  /* Translators: %u is a number, %s a file's name */
+  message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
+                                       "Imported %u processors from “%s”", processors->len),
+                             processors->len, name);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+
+  /* the warnings wait behind a button: a footer line is no reason to stop the user */
+  g_free (self->import_warnings);
+  self->import_warnings = warnings->len > 0 ? describe_warnings (name, warnings) : NULL;
+  if (self->import_warnings != NULL)
     {
-      g_autoptr(GString) details = g_string_new (NULL);
-
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          SubprocImportWarning *warning = g_ptr_array_index (warnings, i);
-
-          /* Translators: a warning about an imported list: line, column, message */
-          g_string_append_printf (details, _("Line %u, column %u: %s"),
-                                  warning->line, warning->column, warning->message);
-          g_string_append (details, "\n\n");
-        }
-      g_strchomp (details->str);
-      show_error (self,
-                  /* Translators: the heading over the import's warnings */
-                  _("Imported With Warnings"), details->str);
-      message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
-                                           "Imported %u processors from “%s”", processors->len),
-                                 processors->len, name);
+      adw_toast_set_button_label (toast, ngettext ("_Show Warning", "_Show Warnings", warnings->len));
+      adw_toast_set_action_name (toast, "win.show-import-warnings");
     }
-  show_toast (self, message);
+  else
+    adw_toast_set_timeout (toast, 5);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_import_warnings_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  if (self->import_warnings == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Warnings"),
+                                   _("Check these places in the list: each says what Subproc did with what it could not read as it stood."));
+  label = gtk_label_new (self->import_warnings);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -742,6 +778,7 @@ subproc_window_finalize (GObject *object)
 
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->import_warnings, g_free);
 
   G_OBJECT_CLASS (subproc_window_parent_class)->finalize (object);
 }
@@ -782,6 +819,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-import-warnings", NULL, show_import_warnings_action);
 }
 
 static void
@@ -928,6 +966,12 @@ const char *
 subproc_window_get_visible_page (SubprocWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+subproc_window_get_import_warnings (SubprocWindow *self)
+{
+  return self->import_warnings;
 }
 
 GtkColumnView *
