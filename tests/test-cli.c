@@ -336,6 +336,23 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->out, "--export"));
 }
 
+static void
+test_help_swedish (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *args[] = { "--help", NULL };
+  int status;
+
+  /* the app binds its catalog to SUBPROC_LOCALEDIR, the build tree's */
+  g_setenv ("LANGUAGE", "sv", TRUE);
+  status = run (fixture, args);
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "--export=UTDATA"));
+  g_assert_nonnull (strstr (fixture->out, "Öppna exempelregistret"));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -355,6 +372,7 @@ main (int   argc,
   ADD ("/cli/usage/bad-output-name", test_bad_output_name);
   ADD ("/cli/usage/two-inputs", test_two_inputs);
   ADD ("/cli/usage/help", test_help);
+  ADD ("/cli/usage/help-swedish", test_help_swedish);
 
   return g_test_run ();
 }
