@@ -11,9 +11,6 @@ struct _SubprocApplication
 {
   AdwApplication parent_instance;
 
-  /* owned */
-  GPtrArray *files;  /* of GFile: given on the command line */
-  gboolean   open_example;
 };
 
 G_DEFINE_FINAL_TYPE (SubprocApplication, subproc_application, ADW_TYPE_APPLICATION)
@@ -41,16 +38,6 @@ subproc_application_get_default_file (void)
   return g_file_new_for_path (path);
 }
 
-static SubprocWindow *
-get_window (SubprocApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (subproc_window_new (self));
-  return SUBPROC_WINDOW (window);
-}
-
 /**
  * subproc_application_export:
  * @input: (nullable): a register or list; %NULL for the user's register
@@ -70,21 +57,24 @@ static int
 subproc_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
-  SubprocApplication *self = SUBPROC_APPLICATION (app);
   g_autofree char *output = NULL;
   g_autofree const char **inputs = NULL;
 
-  self->open_example = g_variant_dict_contains (options, "example");
-  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
-
-  /* a conversion runs here, before GTK starts, so it needs no display */
+  /* a conversion runs here, in the process that was started and before
+   * GTK starts, so it needs neither a display nor a running Subproc */
   if (!g_variant_dict_lookup (options, "export", "^ay", &output))
     {
-      for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
-        g_ptr_array_add (self->files, g_file_new_for_commandline_arg (inputs[i]));
+      g_autofree char *bus = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+      /* One Subproc a session, so two windows never edit one register.
+       * Without a session bus (a bare X server, a container) it runs on its
+       * own rather than refusing to start. */
+      if (bus == NULL)
+        g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
       return -1;
     }
 
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
   if (inputs != NULL && g_strv_length ((char **) inputs) > 1)
     {
       g_printerr ("subproc: %s\n", _("--export takes one input file at most."));
@@ -94,20 +84,55 @@ subproc_application_handle_local_options (GApplication *app,
   return subproc_application_export (output, inputs != NULL ? inputs[0] : NULL);
 }
 
+/* The window, shown; a new one starts on the user's register unless
+ * the example was asked for. */
+static SubprocWindow *
+present_window (SubprocApplication *self,
+                gboolean            example)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (subproc_window_new (self));
+      /* shown first, so that a message about the register has a window to sit on */
+      gtk_window_present (window);
+      if (!example)
+        subproc_window_open_default (SUBPROC_WINDOW (window));
+    }
+  gtk_window_present (window);
+
+  return SUBPROC_WINDOW (window);
+}
+
 static void
 subproc_application_activate (GApplication *app)
 {
-  SubprocApplication *self = SUBPROC_APPLICATION (app);
-  SubprocWindow *window = get_window (self);
+  present_window (SUBPROC_APPLICATION (app), FALSE);
+}
 
-  /* shown first, so that a message about the files has a window to sit on */
-  gtk_window_present (GTK_WINDOW (window));
-  if (self->open_example)
+/* Runs in the Subproc that is already running, for each `subproc [FILE…]`. */
+static int
+subproc_application_command_line (GApplication            *app,
+                                  GApplicationCommandLine *command_line)
+{
+  SubprocApplication *self = SUBPROC_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **inputs = NULL;
+  gboolean example = g_variant_dict_contains (options, "example");
+  SubprocWindow *window;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+  for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line, inputs[i]));
+
+  window = present_window (self, example);
+  if (example)
     subproc_window_open_example (window);
-  else
-    subproc_window_open_default (window);
-  subproc_window_open_files (window, (GFile **) self->files->pdata, self->files->len);
-  g_ptr_array_set_size (self->files, 0);
+  subproc_window_open_files (window, (GFile **) files->pdata, files->len);
+
+  return 0;
 }
 
 static void
@@ -173,32 +198,20 @@ subproc_application_startup (GApplication *app)
 }
 
 static void
-subproc_application_finalize (GObject *object)
-{
-  SubprocApplication *self = (SubprocApplication *)object;
-
-  g_clear_pointer (&self->files, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (subproc_application_parent_class)->finalize (object);
-}
-
-static void
 subproc_application_class_init (SubprocApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  object_class->finalize = subproc_application_finalize;
 
   app_class->handle_local_options = subproc_application_handle_local_options;
   app_class->startup = subproc_application_startup;
   app_class->activate = subproc_application_activate;
+  app_class->command_line = subproc_application_command_line;
 }
 
 static void
 subproc_application_init (SubprocApplication *self)
 {
-  self->files = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep the register of data processors and sub-processors.\n"
@@ -215,7 +228,7 @@ subproc_application_new (void)
 {
   return g_object_new (SUBPROC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
