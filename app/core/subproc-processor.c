@@ -567,3 +567,72 @@ subproc_processor_equal (SubprocProcessor *a,
 
   return TRUE;
 }
+
+/**
+ * subproc_processor_assign:
+ * @values: the values to take
+ *
+ * Gives @self every value of @values but its id, notifying each field
+ * that changes; unknown members are taken too.
+ */
+void
+subproc_processor_assign (SubprocProcessor *self,
+                          SubprocProcessor *values)
+{
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (values));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+    {
+      if (i == SUBPROC_FIELD_ID)
+        continue;
+      switch (fields[i].kind)
+        {
+        case SUBPROC_FIELD_KIND_TEXT:
+        case SUBPROC_FIELD_KIND_DATE:
+          subproc_processor_set_text (self, i, values->text[i]);
+          break;
+        case SUBPROC_FIELD_KIND_LIST:
+        case SUBPROC_FIELD_KIND_COUNTRIES:
+          subproc_processor_set_list (self, i, (const char * const *) values->list[i]);
+          break;
+        case SUBPROC_FIELD_KIND_ENUM:
+          subproc_processor_set_enum (self, i, values->enums[i]);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  subproc_processor_set_extra (self, values->extra);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * subproc_processor_touch:
+ * @before: the processor as it was
+ * @today: today as YYYY-MM-DD
+ *
+ * Sets “updated” to @today when any other field of @self differs from
+ * @before, unless the user changed “updated” themselves.
+ */
+void
+subproc_processor_touch (SubprocProcessor *self,
+                         SubprocProcessor *before,
+                         const char       *today)
+{
+  g_autoptr(SubprocProcessor) other = NULL;
+
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (before));
+  g_return_if_fail (today != NULL);
+
+  if (g_strcmp0 (self->text[SUBPROC_FIELD_UPDATED], before->text[SUBPROC_FIELD_UPDATED]) != 0)
+    return;
+
+  /* compare all but the id and the date itself */
+  other = subproc_processor_copy (before);
+  subproc_processor_set_text (other, SUBPROC_FIELD_ID, self->text[SUBPROC_FIELD_ID]);
+  if (!subproc_processor_equal (self, other))
+    subproc_processor_set_text (self, SUBPROC_FIELD_UPDATED, today);
+}

@@ -82,5 +82,10 @@ void                      subproc_processor_set_extra            (SubprocProcess
                                                                   JsonObject       *extra);
 gboolean                  subproc_processor_equal                (SubprocProcessor *a,
                                                                   SubprocProcessor *b);
+void                      subproc_processor_assign               (SubprocProcessor *self,
+                                                                  SubprocProcessor *values);
+void                      subproc_processor_touch                (SubprocProcessor *self,
+                                                                  SubprocProcessor *before,
+                                                                  const char       *today);
 
 G_END_DECLS

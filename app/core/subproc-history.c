@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "subproc-history.h"
+
+/* The undo stack of a register. Every change a user makes goes through
+ * here as one step, made of changes that can each be applied both ways. */
+
+typedef enum
+{
+  CHANGE_SPLICE,   /* processors removed and added at a position */
+  CHANGE_EDIT,     /* a processor's values replaced */
+  CHANGE_DETAILS,  /* title, organisation, DPO contact replaced */
+} ChangeKind;
+
+enum { DETAIL_TITLE, DETAIL_ORGANISATION, DETAIL_DPO_CONTACT, N_DETAILS };
+
+typedef struct
+{
+  ChangeKind        kind;
+  guint             position;         /* splice */
+  GPtrArray        *removed;          /* splice: of SubprocProcessor */
+  GPtrArray        *added;            /* splice: of SubprocProcessor */
+  char             *id;               /* edit */
+  SubprocProcessor *before;           /* edit: detached copies */
+  SubprocProcessor *after;
+  char             *old_details[N_DETAILS];
+  char             *new_details[N_DETAILS];
+} Change;
+
+typedef struct
+{
+  char      *label;
+  GPtrArray *changes;  /* of Change, in the order they were made */
+} Step;
+
+struct _SubprocHistory
+{
+  GObject parent_instance;
+
+  /* owned */
+  SubprocRegister *reg;
+  GPtrArray       *undo;  /* of Step, oldest first */
+  GPtrArray       *redo;  /* of Step, next to redo last */
+};
+
+G_DEFINE_FINAL_TYPE (SubprocHistory, subproc_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+change_free (Change *change)
+{
+  g_clear_pointer (&change->removed, g_ptr_array_unref);
+  g_clear_pointer (&change->added, g_ptr_array_unref);
+  g_clear_pointer (&change->id, g_free);
+  g_clear_object (&change->before);
+  g_clear_object (&change->after);
+  for (guint i = 0; i < N_DETAILS; i++)
+    {
+      g_free (change->old_details[i]);
+      g_free (change->new_details[i]);
+    }
+  g_free (change);
+}
+
+static void
+step_free (Step *step)
+{
+  g_free (step->label);
+  g_ptr_array_unref (step->changes);
+  g_free (step);
+}
+
+static Step *
+step_new (const char *label)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->label = g_strdup (label);
+  step->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  return step;
+}
+
+static void
+apply_splice (SubprocRegister *reg,
+              guint            position,
+              GPtrArray       *remove,
+              GPtrArray       *add)
+{
+  subproc_register_splice (reg, position, remove->len,
+                           (SubprocProcessor **) add->pdata, add->len);
+}
+
+static void
+apply_details (SubprocRegister    *reg,
+               char * const       *details)
+{
+  subproc_register_set_title (reg, details[DETAIL_TITLE]);
+  subproc_register_set_organisation (reg, details[DETAIL_ORGANISATION]);
+  subproc_register_set_dpo_contact (reg, details[DETAIL_DPO_CONTACT]);
+}
+
+static void
+apply_change (SubprocHistory *self,
+              Change         *change,
+              gboolean        forward)
+{
+  SubprocProcessor *processor;
+
+  switch (change->kind)
+    {
+    case CHANGE_SPLICE:
+      if (forward)
+        apply_splice (self->reg, change->position, change->removed, change->added);
+      else
+        apply_splice (self->reg, change->position, change->added, change->removed);
+      break;
+    case CHANGE_EDIT:
+      processor = subproc_register_find_by_id (self->reg, change->id, NULL);
+      g_return_if_fail (processor != NULL);
+      subproc_processor_assign (processor, forward ? change->after : change->before);
+      break;
+    case CHANGE_DETAILS:
+      apply_details (self->reg, forward ? change->new_details : change->old_details);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_state (SubprocHistory *self,
+              gboolean        could_undo,
+              gboolean        could_redo)
+{
+  if (could_undo != subproc_history_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != subproc_history_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Applies STEP's changes and keeps it on the undo stack; a new step
+ * forgets what could be redone. */
+static void
+push_step (SubprocHistory *self,
+           Step           *step)
+{
+  gboolean could_undo = subproc_history_can_undo (self);
+  gboolean could_redo = subproc_history_can_redo (self);
+
+  for (guint i = 0; i < step->changes->len; i++)
+    apply_change (self, g_ptr_array_index (step->changes, i), TRUE);
+
+  g_ptr_array_add (self->undo, step);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self, could_undo, could_redo);
+}
+
+static void
+subproc_history_finalize (GObject *object)
+{
+  SubprocHistory *self = (SubprocHistory *)object;
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->reg);
+
+  G_OBJECT_CLASS (subproc_history_parent_class)->finalize (object);
+}
+
+static void
+subproc_history_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SubprocHistory *self = SUBPROC_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, subproc_history_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, subproc_history_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_history_class_init (SubprocHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = subproc_history_finalize;
+  object_class->get_property = subproc_history_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+subproc_history_init (SubprocHistory *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+/**
+ * subproc_history_new:
+ *
+ * Returns: (transfer full): an empty undo stack for @reg.
+ */
+SubprocHistory *
+subproc_history_new (SubprocRegister *reg)
+{
+  SubprocHistory *self;
+
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
+
+  self = g_object_new (SUBPROC_TYPE_HISTORY, NULL);
+  self->reg = g_object_ref (reg);
+  return self;
+}
+
+/**
+ * subproc_history_get_register:
+ *
+ * Returns: (transfer none): the register this history changes.
+ */
+SubprocRegister *
+subproc_history_get_register (SubprocHistory *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), NULL);
+
+  return self->reg;
+}
+
+/**
+ * subproc_history_insert:
+ * @processors: (array length=n_processors): processors in no register yet
+ * @label: what the step is called in “Undo …”, e.g. “Import”
+ *
+ * Inserts processors at @position as one step.
+ */
+void
+subproc_history_insert (SubprocHistory    *self,
+                        guint              position,
+                        SubprocProcessor **processors,
+                        guint              n_processors,
+                        const char        *label)
+{
+  Step *step;
+  Change *change;
+
+  g_return_if_fail (SUBPROC_IS_HISTORY (self));
+  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (self->reg)));
+
+  if (n_processors == 0)
+    return;
+
+  step = step_new (label);
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_SPLICE;
+  change->position = position;
+  change->removed = g_ptr_array_new_with_free_func (g_object_unref);
+  change->added = g_ptr_array_new_full (n_processors, g_object_unref);
+  for (guint i = 0; i < n_processors; i++)
+    g_ptr_array_add (change->added, g_object_ref (processors[i]));
+  g_ptr_array_add (step->changes, change);
+
+  push_step (self, step);
+}
+
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/**
+ * subproc_history_remove:
+ * @positions: (array length=n_positions): positions of processors, in any order
+ *
+ * Removes the processors at @positions as one step.
+ */
+void
+subproc_history_remove (SubprocHistory *self,
+                        const guint    *positions,
+                        guint           n_positions)
+{
+  g_autofree guint *sorted = NULL;
+  g_autofree char *label = NULL;
+  guint n_items;
+  Step *step;
+
+  g_return_if_fail (SUBPROC_IS_HISTORY (self));
+
+  if (n_positions == 0)
+    return;
+
+  /* from the last one up, so that each position still means what it did */
+  sorted = g_memdup2 (positions, n_positions * sizeof (guint));
+  qsort (sorted, n_positions, sizeof (guint), compare_descending);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+  label = g_strdup_printf (ngettext ("Delete %u Processor", "Delete %u Processors", n_positions), n_positions);
+  step = step_new (label);
+  for (guint i = 0; i < n_positions; i++)
+    {
+      Change *change;
+
+      g_return_if_fail (sorted[i] < n_items);
+      if (i > 0 && sorted[i] == sorted[i - 1])
+        continue;
+
+      change = g_new0 (Change, 1);
+      change->kind = CHANGE_SPLICE;
+      change->position = sorted[i];
+      change->removed = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (change->removed, g_object_ref (subproc_register_get_processor (self->reg, sorted[i])));
+      change->added = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (step->changes, change);
+    }
+
+  push_step (self, step);
+}
+
+/**
+ * subproc_history_edit:
+ * @processor: a processor of the register
+ * @values: a processor (not in a register) holding the new values
+ *
+ * Gives @processor the values of @values, its id excepted, as one step.
+ *
+ * Returns: %FALSE when nothing changed, and no step was made.
+ */
+gboolean
+subproc_history_edit (SubprocHistory   *self,
+                      SubprocProcessor *processor,
+                      SubprocProcessor *values)
+{
+  g_autofree char *label = NULL;
+  Change *change;
+  Step *step;
+
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (processor), FALSE);
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (values), FALSE);
+  g_return_val_if_fail (subproc_register_find_by_id (self->reg, subproc_processor_get_id (processor), NULL) == processor, FALSE);
+
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_EDIT;
+  change->id = g_strdup (subproc_processor_get_id (processor));
+  change->before = subproc_processor_copy (processor);
+  change->after = subproc_processor_copy (values);
+  subproc_processor_set_text (change->after, SUBPROC_FIELD_ID, change->id);
+
+  if (subproc_processor_equal (change->before, change->after))
+    {
+      change_free (change);
+      return FALSE;
+    }
+
+  /* Translators: the undo step of editing a processor, e.g. Edit “Google” */
+  label = g_strdup_printf (_("Edit “%s”"), subproc_processor_get_name (change->after));
+  step = step_new (label);
+  g_ptr_array_add (step->changes, change);
+  push_step (self, step);
+  return TRUE;
+}
+
+/**
+ * subproc_history_set_details:
+ *
+ * Sets the register's title, organisation and DPO contact as one step.
+ *
+ * Returns: %FALSE when nothing changed, and no step was made.
+ */
+gboolean
+subproc_history_set_details (SubprocHistory *self,
+                             const char     *title,
+                             const char     *organisation,
+                             const char     *dpo_contact)
+{
+  const char *now[N_DETAILS];
+  const char *wanted[N_DETAILS] = { title, organisation, dpo_contact };
+  gboolean same = TRUE;
+  Change *change;
+  Step *step;
+
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+
+  now[DETAIL_TITLE] = subproc_register_get_title (self->reg);
+  now[DETAIL_ORGANISATION] = subproc_register_get_organisation (self->reg);
+  now[DETAIL_DPO_CONTACT] = subproc_register_get_dpo_contact (self->reg);
+
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_DETAILS;
+  for (guint i = 0; i < N_DETAILS; i++)
+    {
+      /* an empty value is no value, as everywhere in the register */
+      if (wanted[i] != NULL && *wanted[i] == '\0')
+        wanted[i] = NULL;
+      same &= g_strcmp0 (now[i], wanted[i]) == 0;
+      change->old_details[i] = g_strdup (now[i]);
+      change->new_details[i] = g_strdup (wanted[i]);
+    }
+
+  if (same)
+    {
+      change_free (change);
+      return FALSE;
+    }
+
+  step = step_new (_("Change Register Details"));
+  g_ptr_array_add (step->changes, change);
+  push_step (self, step);
+  return TRUE;
+}
+
+/**
+ * subproc_history_can_undo:
+ */
+gboolean
+subproc_history_can_undo (SubprocHistory *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+/**
+ * subproc_history_can_redo:
+ */
+gboolean
+subproc_history_can_redo (SubprocHistory *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+/**
+ * subproc_history_get_undo_label:
+ *
+ * Returns: (nullable): what undo would undo, e.g. “Delete 2 Processors”.
+ */
+const char *
+subproc_history_get_undo_label (SubprocHistory *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), NULL);
+
+  if (self->undo->len == 0)
+    return NULL;
+  return ((Step *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+}
+
+/**
+ * subproc_history_get_redo_label:
+ *
+ * Returns: (nullable): what redo would redo.
+ */
+const char *
+subproc_history_get_redo_label (SubprocHistory *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+  return ((Step *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+/**
+ * subproc_history_undo:
+ *
+ * Undoes the last step, restoring the register as it was before it.
+ *
+ * Returns: %FALSE when there was nothing to undo.
+ */
+gboolean
+subproc_history_undo (SubprocHistory *self)
+{
+  gboolean could_undo, could_redo;
+  Step *step;
+
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+
+  if (self->undo->len == 0)
+    return FALSE;
+
+  could_undo = subproc_history_can_undo (self);
+  could_redo = subproc_history_can_redo (self);
+  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  for (guint i = step->changes->len; i > 0; i--)
+    apply_change (self, g_ptr_array_index (step->changes, i - 1), FALSE);
+  g_ptr_array_add (self->redo, step);
+  notify_state (self, could_undo, could_redo);
+  return TRUE;
+}
+
+/**
+ * subproc_history_redo:
+ *
+ * Makes the last undone step again.
+ *
+ * Returns: %FALSE when there was nothing to redo.
+ */
+gboolean
+subproc_history_redo (SubprocHistory *self)
+{
+  gboolean could_undo, could_redo;
+  Step *step;
+
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+
+  if (self->redo->len == 0)
+    return FALSE;
+
+  could_undo = subproc_history_can_undo (self);
+  could_redo = subproc_history_can_redo (self);
+  step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  for (guint i = 0; i < step->changes->len; i++)
+    apply_change (self, g_ptr_array_index (step->changes, i), TRUE);
+  g_ptr_array_add (self->undo, step);
+  notify_state (self, could_undo, could_redo);
+  return TRUE;
+}
+
+/**
+ * subproc_history_clear:
+ *
+ * Forgets every step, as after the register was reloaded from disk.
+ */
+void
+subproc_history_clear (SubprocHistory *self)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (SUBPROC_IS_HISTORY (self));
+
+  could_undo = subproc_history_can_undo (self);
+  could_redo = subproc_history_can_redo (self);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self, could_undo, could_redo);
+}
