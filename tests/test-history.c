@@ -4,6 +4,7 @@
 #include "subproc-history.h"
 #include "subproc-import.h"
 #include "subproc-storage.h"
+#include "subproc-validate.h"
 
 /* The register as its file would hold it: equal text, equal register. */
 static char *
@@ -239,6 +240,35 @@ test_assign_notifies (void)
   g_assert_cmpstr (subproc_processor_get_id (processor), ==, id);
 }
 
+static void
+test_validate_website (void)
+{
+  static const struct { const char *text; gboolean valid; } cases[] = {
+    { NULL, TRUE }, { "", TRUE },
+    { "https://stripe.com", TRUE }, { "http://example.org/privacy?x=1", TRUE },
+    { "stripe.com", TRUE }, { "www.zendesk.com/company/privacy", TRUE },
+    { "stripe", FALSE }, { "not a url", FALSE }, { "ftp://example.org", FALSE },
+    { "https://", FALSE }, { "mailto:dpo@example.org", FALSE }, { ".com", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text ? cases[i].text : "(null)");
+      g_assert_cmpint (subproc_validate_website (cases[i].text), ==, cases[i].valid);
+    }
+}
+
+static void
+test_validate_future (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (29, G_DATE_NOVEMBER, 2026);
+
+  g_assert_true (subproc_validate_not_future (NULL, today));
+  g_assert_true (subproc_validate_not_future ("2026-11-29", today));
+  g_assert_true (subproc_validate_not_future ("2019-12-31", today));
+  g_assert_false (subproc_validate_not_future ("2026-11-30", today));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +285,8 @@ main (int   argc,
   g_test_add_func ("/history/new-step-forgets-redo", test_new_step_forgets_redo);
   g_test_add_func ("/history/touch", test_touch);
   g_test_add_func ("/history/assign-notifies", test_assign_notifies);
+  g_test_add_func ("/validate/website", test_validate_website);
+  g_test_add_func ("/validate/not-future", test_validate_future);
 
   return g_test_run ();
 }
