@@ -6,6 +6,7 @@
 #include "subproc-convert.h"
 #include "subproc-export.h"
 #include "subproc-import.h"
+#include "subproc-language.h"
 #include "subproc-storage.h"
 
 /**
@@ -78,6 +79,48 @@ print_warnings (FILE       *messages,
     }
 }
 
+/* The report options as export options; FALSE with a message on a
+ * usage error. @fields keeps the picked columns alive. */
+static gboolean
+read_options (const SubprocConvertOptions *options,
+              SubprocExportOptions        *export_options,
+              GArray                     **fields,
+              FILE                        *messages)
+{
+  *export_options = (SubprocExportOptions) { NULL, SUBPROC_COLUMNS_PUBLIC, NULL, 0, SUBPROC_PAPER_A4, NULL };
+
+  if (options->language != NULL && !subproc_language_is_supported (options->language))
+    {
+      fprintf (messages, "subproc: %s\n", _("--language must be en, sv or da."));
+      return FALSE;
+    }
+  export_options->language = options->language;
+
+  if (options->columns != NULL
+      && !subproc_report_parse_columns (options->columns, &export_options->column_set, fields))
+    {
+      fprintf (messages, "subproc: %s\n",
+               _("--columns must be public, full, or field names separated by commas, such as name,countries,description."));
+      return FALSE;
+    }
+  if (*fields != NULL)
+    {
+      export_options->fields = (const SubprocField *) (*fields)->data;
+      export_options->n_fields = (*fields)->len;
+    }
+
+  if (options->paper != NULL && g_ascii_strcasecmp (options->paper, "a4") != 0
+      && g_ascii_strcasecmp (options->paper, "letter") != 0)
+    {
+      fprintf (messages, "subproc: %s\n", _("--paper must be a4 or letter."));
+      return FALSE;
+    }
+  if (options->paper != NULL && g_ascii_strcasecmp (options->paper, "letter") == 0)
+    export_options->paper = SUBPROC_PAPER_LETTER;
+
+  return TRUE;
+}
+
 /**
  * subproc_convert:
  * @output: the file to write; its extension names the format
@@ -93,23 +136,50 @@ subproc_convert (const char *output,
                  GFile      *default_input,
                  FILE       *messages)
 {
+  static const SubprocConvertOptions defaults = { NULL, NULL, NULL };
+
+  return subproc_convert_with_options (output, input, default_input, &defaults, messages);
+}
+
+/**
+ * subproc_convert_with_options:
+ * @options: the language, columns and paper of a PDF or HTML report
+ *
+ * subproc_convert() with the report options of the command line.
+ */
+SubprocConvertStatus
+subproc_convert_with_options (const char                  *output,
+                              const char                  *input,
+                              GFile                       *default_input,
+                              const SubprocConvertOptions *options,
+                              FILE                        *messages)
+{
   g_autoptr(GFile) input_file = NULL;
   g_autoptr(GFile) output_file = NULL;
   g_autoptr(SubprocRegister) self = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fields = NULL;
   g_autofree char *input_name = NULL;
+  g_autofree char *source_name = NULL;
+  SubprocExportOptions export_options;
   SubprocExportFormat format;
 
   g_return_val_if_fail (output != NULL, SUBPROC_CONVERT_USAGE);
   g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
+  g_return_val_if_fail (options != NULL, SUBPROC_CONVERT_USAGE);
 
   if (!subproc_export_format_for_name (output, &format))
     {
       fprintf (messages, "subproc: %s\n",
-               _("The output file must end in .json (a register) or .csv (a spreadsheet)."));
+               _("The output file must end in .json (a register), .csv (a spreadsheet), .pdf or .html (a report)."));
       return SUBPROC_CONVERT_USAGE;
     }
+  if (!read_options (options, &export_options, &fields, messages))
+    return SUBPROC_CONVERT_USAGE;
+
+  /* before the input's warnings are translated: see the function */
+  subproc_language_init ();
 
   input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
   input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
@@ -121,8 +191,10 @@ subproc_convert (const char *output,
       return SUBPROC_CONVERT_FAILED;
     }
 
+  source_name = g_file_get_basename (input_file);
+  export_options.source_name = source_name;
   output_file = g_file_new_for_commandline_arg (output);
-  if (!subproc_export_to_file (self, format, output_file, &error))
+  if (!subproc_export_report_to_file (self, format, &export_options, output_file, &error))
     {
       fprintf (messages, "subproc: %s\n", error->message);
       return SUBPROC_CONVERT_FAILED;

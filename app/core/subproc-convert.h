@@ -15,6 +15,14 @@ typedef enum
   SUBPROC_CONVERT_USAGE = 2,
 } SubprocConvertStatus;
 
+/* The command line's report options; NULL members take the defaults. */
+typedef struct
+{
+  const char *language;  /* --language: en, sv, da; NULL for the UI's */
+  const char *columns;   /* --columns: public, full, or field keys joined by commas */
+  const char *paper;     /* --paper: a4 or letter */
+} SubprocConvertOptions;
+
 SubprocRegister      *subproc_read_input  (GFile       *file,
                                            gboolean    *is_register,
                                            gboolean    *newer_version,
@@ -25,5 +33,10 @@ SubprocConvertStatus  subproc_convert     (const char  *output,
                                            const char  *input,
                                            GFile       *default_input,
                                            FILE        *messages);
+SubprocConvertStatus  subproc_convert_with_options (const char                  *output,
+                                                    const char                  *input,
+                                                    GFile                       *default_input,
+                                                    const SubprocConvertOptions *options,
+                                                    FILE                        *messages);
 
 G_END_DECLS

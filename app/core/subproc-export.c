@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "subproc-export.h"
+#include "subproc-html.h"
 #include "subproc-storage.h"
 
 /**
@@ -26,6 +27,10 @@ subproc_export_format_for_name (const char          *filename,
     *format = SUBPROC_EXPORT_JSON;
   else if (g_str_has_suffix (lower, ".csv"))
     *format = SUBPROC_EXPORT_CSV;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = SUBPROC_EXPORT_PDF;
+  else if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
+    *format = SUBPROC_EXPORT_HTML;
   else
     return FALSE;
 
@@ -145,19 +150,74 @@ subproc_export_to_file (SubprocRegister      *self,
                         GFile                *file,
                         GError              **error)
 {
+  return subproc_export_report_to_file (self, format, NULL, file, error);
+}
+
+static SubprocReport *
+new_report (SubprocRegister            *self,
+            const SubprocExportOptions *options)
+{
+  SubprocReport *report = subproc_report_new (self);
+
+  subproc_report_set_language (report, options->language);
+  subproc_report_set_paper (report, options->paper, TRUE);
+  subproc_report_set_source_name (report, options->source_name);
+  if (options->n_fields > 0)
+    subproc_report_set_fields (report, options->fields, options->n_fields);
+  else
+    subproc_report_set_column_set (report, options->column_set);
+  return report;
+}
+
+/**
+ * subproc_export_report_to_file:
+ * @options: (nullable): how a PDF or an HTML page is made; %NULL for the
+ *   public list in the UI's language on A4
+ *
+ * Writes @self to @file in @format, atomically, as subproc_export_to_file();
+ * @options choose the language, the columns and the paper of a report.
+ */
+gboolean
+subproc_export_report_to_file (SubprocRegister            *self,
+                               SubprocExportFormat         format,
+                               const SubprocExportOptions *options,
+                               GFile                      *file,
+                               GError                    **error)
+{
+  static const SubprocExportOptions defaults = { NULL, SUBPROC_COLUMNS_PUBLIC, NULL, 0, SUBPROC_PAPER_A4, NULL };
   g_autofree char *data = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean internal = TRUE;
   gsize length;
 
   g_return_val_if_fail (SUBPROC_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (options == NULL)
+    options = &defaults;
+
   if (format == SUBPROC_EXPORT_JSON)
     return subproc_storage_save (self, file, NULL, NULL, error);
 
-  data = subproc_export_csv (self, &length);
+  if (format == SUBPROC_EXPORT_PDF)
+    {
+      g_autoptr(SubprocReport) report = new_report (self, options);
+
+      return subproc_report_write_pdf (report, file, error);
+    }
+
+  if (format == SUBPROC_EXPORT_HTML)
+    {
+      g_autoptr(SubprocReport) report = new_report (self, options);
+
+      internal = subproc_report_is_internal (report);
+      data = subproc_html_from_report (report, &length);
+    }
+  else
+    data = subproc_export_csv (self, &length);
+
   if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
                                 NULL, NULL, &local_error))
     {
@@ -167,10 +227,11 @@ subproc_export_to_file (SubprocRegister      *self,
       return FALSE;
     }
 
-  /* replacing a file keeps its mode: a CSV others could read would stay so */
+  /* replacing a file keeps its mode: a CSV others could read would stay so;
+   * the public list is meant to be published */
   path = g_file_get_path (file);
   if (path != NULL)
-    g_chmod (path, 0600);
+    g_chmod (path, internal ? 0600 : 0644);
 
   return TRUE;
 }

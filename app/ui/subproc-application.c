@@ -19,8 +19,18 @@ static const GOptionEntry option_entries[] = {
   { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the example register"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write your register (or FILE) to OUTPUT without opening a window; the format follows OUTPUT’s extension: .json or .csv"),
+    N_("Write your register (or FILE) to OUTPUT without opening a window; the format follows OUTPUT’s extension: .json, .csv, .pdf or .html"),
     N_("OUTPUT") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The language of a PDF or HTML export: en, sv or da (default: the language Subproc is shown in)"),
+    N_("LANGUAGE") },
+  /* Translators: “public”, “full” and the field names are words of the command line: do not translate them */
+  { "columns", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The columns of a PDF or HTML export: public (the published list, the default), full (every field; internal), or field names separated by commas"),
+    N_("COLUMNS") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The paper of a PDF export, in landscape: a4 (the default) or letter"),
+    N_("PAPER") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -81,7 +91,17 @@ subproc_application_handle_local_options (GApplication *app,
       return SUBPROC_CONVERT_USAGE;
     }
 
-  return subproc_application_export (output, inputs != NULL ? inputs[0] : NULL);
+  {
+    g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+    SubprocConvertOptions convert_options = { NULL, NULL, NULL };
+
+    g_variant_dict_lookup (options, "language", "&s", &convert_options.language);
+    g_variant_dict_lookup (options, "columns", "&s", &convert_options.columns);
+    g_variant_dict_lookup (options, "paper", "&s", &convert_options.paper);
+
+    return subproc_convert_with_options (output, inputs != NULL ? inputs[0] : NULL, default_file,
+                                         &convert_options, stderr);
+  }
 }
 
 /* The window, shown; a new one starts on the user's register unless
