@@ -207,6 +207,10 @@ subproc_application_startup (GApplication *app)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.duplicate", { "<Control>d", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -1,9 +1,59 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "subproc-history.h"
 #include "subproc-window.h"
 
 G_BEGIN_DECLS
+
+/* Shared by subproc-window.c (documents, views) and
+ * subproc-window-actions.c (editing). */
+struct _SubprocWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle      *window_title;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  GtkStack            *table_stack;
+  GtkColumnView       *column_view;
+  GtkButton           *new_button;
+  GtkLabel            *count_label;
+
+  /* owned */
+  GSettings           *settings;
+  SubprocRegister     *reg;
+  SubprocHistory      *history;        /* every change of reg goes through it */
+  GFile               *file;           /* NULL: untitled, saved only by Save As */
+  char                *etag;           /* of the file as last read or written */
+  char                *query;          /* folded search text */
+  char                *import_warnings; /* of the last import, for reading */
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  GtkFileChooserNative *chooser;
+  guint                autosave_id;
+  gboolean             read_only;      /* written by a newer Subproc */
+  gboolean             dirty;
+  gboolean             closing;
+  gboolean             conflict;       /* the file changed on disk; asking the user */
+};
+
+void     subproc_window_show_error            (SubprocWindow *self,
+                                               const char    *heading,
+                                               const char    *body);
+void     subproc_window_actions_class_init    (GtkWidgetClass *widget_class);
+void     subproc_window_actions_init          (SubprocWindow *self);
+void     subproc_window_update_actions        (SubprocWindow *self);
+void     subproc_window_handle_conflict       (SubprocWindow *self);
+gboolean subproc_window_save_over             (SubprocWindow *self,
+                                               GError       **error);
+void     subproc_window_reload                (SubprocWindow *self);
+void     subproc_window_choose_save_as        (SubprocWindow *self);
 
 /* For tests, which look at what the window shows. */
 GListModel *subproc_window_get_visible_model (SubprocWindow *self);

@@ -16,38 +16,6 @@
  * edits is one write. */
 #define AUTOSAVE_DELAY_MS 1000
 
-struct _SubprocWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle      *window_title;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *stack;
-  GtkStack            *table_stack;
-  GtkColumnView       *column_view;
-  GtkLabel            *count_label;
-
-  /* owned */
-  GSettings           *settings;
-  SubprocRegister     *reg;
-  GFile               *file;           /* NULL: untitled, saved only by Save As */
-  char                *etag;           /* of the file as last read or written */
-  char                *query;          /* folded search text */
-  char                *import_warnings; /* of the last import, for reading */
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
-  GtkMultiSelection   *selection;
-  GtkFileChooserNative *chooser;
-  guint                autosave_id;
-  gboolean             read_only;      /* written by a newer Subproc */
-  gboolean             dirty;
-  gboolean             closing;
-};
-
 G_DEFINE_FINAL_TYPE (SubprocWindow, subproc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 typedef enum
@@ -108,10 +76,10 @@ date_text (gpointer    unused,
   return date != NULL ? subproc_date_format_short (date) : NULL;
 }
 
-static void
-show_error (SubprocWindow *self,
-            const char    *heading,
-            const char    *body)
+void
+subproc_window_show_error (SubprocWindow *self,
+                           const char    *heading,
+                           const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -183,13 +151,38 @@ subproc_window_save_now (SubprocWindow  *self,
   return TRUE;
 }
 
+/**
+ * subproc_window_save_over:
+ *
+ * Writes the register over whatever the file on disk holds now; what it
+ * held is kept as the backup “NAME~”.
+ */
+gboolean
+subproc_window_save_over (SubprocWindow  *self,
+                          GError        **error)
+{
+  g_clear_pointer (&self->etag, g_free);
+  self->conflict = FALSE;
+  self->dirty = TRUE;
+  return subproc_window_save_now (self, error);
+}
+
 static void
 save_or_report (SubprocWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!subproc_window_save_now (self, &error))
-    show_error (self, _("Changes Not Saved"), error->message);
+  if (self->conflict || subproc_window_save_now (self, &error))
+    return;
+
+  if (g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
+    {
+      /* never written over someone else's changes: the user decides */
+      self->conflict = TRUE;
+      subproc_window_handle_conflict (self);
+    }
+  else
+    subproc_window_show_error (self, _("Changes Not Saved"), error->message);
 }
 
 static gboolean
@@ -210,7 +203,7 @@ register_changed_cb (SubprocWindow   *self,
   update_title (self);
   update_count (self);
 
-  if (self->file != NULL && !self->read_only)
+  if (self->file != NULL && !self->read_only && !self->conflict)
     {
       g_clear_handle_id (&self->autosave_id, g_source_remove);
       self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
@@ -223,6 +216,7 @@ update_title (SubprocWindow *self)
   const char *title = subproc_register_get_title (self->reg);
   g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown = NULL;
 
   if (title == NULL)
     title = "Subproc";
@@ -235,7 +229,13 @@ update_title (SubprocWindow *self)
   else
     subtitle = g_steal_pointer (&name);
 
-  adw_window_title_set_title (self->window_title, title);
+  /* a bullet while there are changes not yet on disk */
+  if (self->dirty)
+    shown = g_strdup_printf ("• %s", title);
+  else
+    shown = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -252,6 +252,11 @@ set_register (SubprocWindow   *self,
   g_clear_handle_id (&self->autosave_id, g_source_remove);
 
   g_set_object (&self->reg, reg);
+  g_clear_object (&self->history);
+  self->history = subproc_history_new (reg);
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (subproc_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+  self->conflict = FALSE;
   g_set_object (&self->file, file);
   g_free (self->etag);
   self->etag = g_strdup (etag);
@@ -263,6 +268,32 @@ set_register (SubprocWindow   *self,
 
   update_title (self);
   update_count (self);
+  subproc_window_update_actions (self);
+}
+
+/**
+ * subproc_window_reload:
+ *
+ * Reads the register's file again, dropping the changes not saved.
+ */
+void
+subproc_window_reload (SubprocWindow *self)
+{
+  g_autoptr(GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
+  g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  gboolean newer = FALSE;
+
+  g_return_if_fail (file != NULL);
+
+  reg = subproc_storage_load (file, &newer, &etag, &error);
+  if (reg == NULL)
+    {
+      subproc_window_show_error (self, _("Could Not Open the Register"), error->message);
+      return;
+    }
+  set_register (self, reg, file, etag, newer);
 }
 
 static void
@@ -307,13 +338,14 @@ import_into_register (SubprocWindow *self,
   processors = subproc_import_file (file, &warnings, &error);
   if (processors == NULL)
     {
-      show_error (self, _("Nothing Imported"), error->message);
+      subproc_window_show_error (self, _("Nothing Imported"), error->message);
       return;
     }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
-  subproc_register_splice (self->reg, n_items, 0,
-                           (SubprocProcessor **) processors->pdata, processors->len);
+  /* Translators: the name of an undo step */
+  subproc_history_insert (self->history, n_items, (SubprocProcessor **) processors->pdata,
+                          processors->len, _("Import"));
 
   /* Translators: %u is a number, %s a file's name */
   message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
@@ -386,14 +418,14 @@ open_register_file (SubprocWindow *self,
     }
   if (reg == NULL)
     {
-      show_error (self, _("Could Not Open the Register"), error->message);
+      subproc_window_show_error (self, _("Could Not Open the Register"), error->message);
       return;
     }
 
   flush_current (self);
   set_register (self, reg, file, etag, newer);
   if (newer)
-    show_error (self, _("Opened Read-Only"),
+    subproc_window_show_error (self, _("Opened Read-Only"),
                 _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
 }
 
@@ -447,7 +479,7 @@ subproc_window_open_default (SubprocWindow *self)
 
       /* untitled, so that nothing is ever written over the file that failed */
       set_register (self, empty, NULL, NULL, FALSE);
-      show_error (self, _("Could Not Open Your Register"), error->message);
+      subproc_window_show_error (self, _("Could Not Open Your Register"), error->message);
       return;
     }
 
@@ -511,11 +543,12 @@ chooser_response_cb (SubprocWindow        *self,
     case CHOOSE_SAVE_AS:
       if (!subproc_storage_save (self->reg, file, NULL, NULL, &error))
         {
-          show_error (self, _("Could Not Save the Register"), error->message);
+          subproc_window_show_error (self, _("Could Not Save the Register"), error->message);
           return;
         }
       g_set_object (&self->file, file);
       g_clear_pointer (&self->etag, g_free);
+      self->conflict = FALSE;
       self->read_only = FALSE;
       self->dirty = FALSE;
       g_file_load_contents (file, NULL, NULL, NULL, &self->etag, NULL);
@@ -580,6 +613,17 @@ choose_file (SubprocWindow  *self,
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/**
+ * subproc_window_choose_save_as:
+ *
+ * Asks where to save the register, then saves it there.
+ */
+void
+subproc_window_choose_save_as (SubprocWindow *self)
+{
+  choose_file (self, CHOOSE_SAVE_AS);
 }
 
 static void
@@ -764,6 +808,7 @@ subproc_window_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->history);
   g_clear_object (&self->reg);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
@@ -805,6 +850,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, table_stack);
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SubprocWindow, new_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, countries_text);
@@ -820,6 +866,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", NULL, show_import_warnings_action);
+  subproc_window_actions_class_init (widget_class);
 }
 
 static void
@@ -895,6 +942,7 @@ subproc_window_init (SubprocWindow *self)
 
   setup_models (self);
   setup_drop_target (self);
+  subproc_window_actions_init (self);
   fit_columns_to_titles (self);
   gtk_column_view_sort_by_column (self->column_view,
                                   g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0),

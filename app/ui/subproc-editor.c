@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "subproc-country-chooser.h"
+#include "subproc-country.h"
+#include "subproc-date-row.h"
+#include "subproc-date.h"
+#include "subproc-editor-private.h"
+#include "subproc-tag-list.h"
+#include "subproc-validate.h"
+
+struct _SubprocEditor
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle        *window_title;
+  GtkButton             *save_button;
+  GtkScrolledWindow     *scrolled;
+  AdwEntryRow           *name_row;
+  AdwEntryRow           *legal_entity_row;
+  AdwEntryRow           *website_row;
+  AdwEntryRow           *contact_row;
+  AdwComboRow           *parent_row;
+  GtkLabel              *identity_message;
+  AdwEntryRow           *function_row;
+  GtkTextView           *description_view;
+  AdwEntryRow           *category_entry;
+  SubprocTagList        *categories_tags;
+  AdwEntryRow           *subject_entry;
+  SubprocTagList        *subjects_tags;
+  AdwComboRow           *status_row;
+  AdwActionRow          *countries_row;
+  SubprocCountryChooser *country_chooser;
+  SubprocTagList        *countries_tags;
+  AdwEntryRow           *location_row;
+  AdwComboRow           *mechanism_row;
+  AdwEntryRow           *basis_row;
+  AdwEntryRow           *safeguards_row;
+  SubprocDateRow        *dpa_signed_row;
+  AdwEntryRow           *dpa_reference_row;
+  AdwEntryRow           *security_row;
+  GtkTextView           *notes_view;
+  SubprocDateRow        *added_row;
+  SubprocDateRow        *updated_row;
+  SubprocDateRow        *review_row;
+  GtkPopover            *function_popover;
+  GtkListBox            *function_list;
+
+  /* owned */
+  SubprocRegister       *reg;
+  SubprocProcessor      *processor;   /* NULL for a new one */
+  SubprocProcessor      *original;    /* the values the editor opened with */
+  GPtrArray             *parent_ids;  /* of char*: the parent combo's choices; [0] is none */
+  char                  *today;
+  gboolean               confirmed;   /* the user chose to close without saving */
+};
+
+G_DEFINE_FINAL_TYPE (SubprocEditor, subproc_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Where each field is edited: one table for filling the widgets and
+ * reading them back. */
+static const struct
+{
+  SubprocField field;
+  gsize        offset;
+} field_widgets[] = {
+  { SUBPROC_FIELD_NAME, G_STRUCT_OFFSET (SubprocEditor, name_row) },
+  { SUBPROC_FIELD_LEGAL_ENTITY, G_STRUCT_OFFSET (SubprocEditor, legal_entity_row) },
+  { SUBPROC_FIELD_WEBSITE, G_STRUCT_OFFSET (SubprocEditor, website_row) },
+  { SUBPROC_FIELD_CONTACT, G_STRUCT_OFFSET (SubprocEditor, contact_row) },
+  { SUBPROC_FIELD_PARENT, G_STRUCT_OFFSET (SubprocEditor, parent_row) },
+  { SUBPROC_FIELD_FUNCTION, G_STRUCT_OFFSET (SubprocEditor, function_row) },
+  { SUBPROC_FIELD_DESCRIPTION, G_STRUCT_OFFSET (SubprocEditor, description_view) },
+  { SUBPROC_FIELD_DATA_CATEGORIES, G_STRUCT_OFFSET (SubprocEditor, categories_tags) },
+  { SUBPROC_FIELD_DATA_SUBJECTS, G_STRUCT_OFFSET (SubprocEditor, subjects_tags) },
+  { SUBPROC_FIELD_STATUS, G_STRUCT_OFFSET (SubprocEditor, status_row) },
+  { SUBPROC_FIELD_COUNTRIES, G_STRUCT_OFFSET (SubprocEditor, countries_tags) },
+  { SUBPROC_FIELD_LOCATION, G_STRUCT_OFFSET (SubprocEditor, location_row) },
+  { SUBPROC_FIELD_TRANSFER_MECHANISM, G_STRUCT_OFFSET (SubprocEditor, mechanism_row) },
+  { SUBPROC_FIELD_TRANSFER_BASIS, G_STRUCT_OFFSET (SubprocEditor, basis_row) },
+  { SUBPROC_FIELD_SAFEGUARDS, G_STRUCT_OFFSET (SubprocEditor, safeguards_row) },
+  { SUBPROC_FIELD_DPA_SIGNED, G_STRUCT_OFFSET (SubprocEditor, dpa_signed_row) },
+  { SUBPROC_FIELD_DPA_REFERENCE, G_STRUCT_OFFSET (SubprocEditor, dpa_reference_row) },
+  { SUBPROC_FIELD_SECURITY_MEASURES, G_STRUCT_OFFSET (SubprocEditor, security_row) },
+  { SUBPROC_FIELD_NOTES, G_STRUCT_OFFSET (SubprocEditor, notes_view) },
+  { SUBPROC_FIELD_ADDED, G_STRUCT_OFFSET (SubprocEditor, added_row) },
+  { SUBPROC_FIELD_UPDATED, G_STRUCT_OFFSET (SubprocEditor, updated_row) },
+  { SUBPROC_FIELD_REVIEW_DUE, G_STRUCT_OFFSET (SubprocEditor, review_row) },
+};
+
+#define FIELD_WIDGET(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), field_widgets[i].offset))
+
+static char *
+country_label (const char *code,
+               gpointer    data)
+{
+  const char *name = subproc_country_name (code, NULL);
+
+  return g_strdup (name != NULL ? name : code);
+}
+
+static char *
+text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static int
+enum_from_combo (AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected;
+}
+
+/* Fills the widget of field I from the processor. */
+static void
+fill_field (SubprocEditor    *self,
+            guint             i,
+            SubprocProcessor *processor)
+{
+  GtkWidget *widget = FIELD_WIDGET (self, i);
+  SubprocField field = field_widgets[i].field;
+  const char *text;
+
+  if (field == SUBPROC_FIELD_PARENT)
+    {
+      text = subproc_processor_get_text (processor, field);
+      for (guint p = 1; p < self->parent_ids->len; p++)
+        if (g_strcmp0 (g_ptr_array_index (self->parent_ids, p), text) == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (widget), p);
+      return;
+    }
+
+  switch (subproc_field_get_kind (field))
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+      text = subproc_processor_get_text (processor, field);
+      if (GTK_IS_TEXT_VIEW (widget))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text ? text : "", -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+      break;
+    case SUBPROC_FIELD_KIND_DATE:
+      subproc_date_row_set_date (SUBPROC_DATE_ROW (widget), subproc_processor_get_text (processor, field));
+      break;
+    case SUBPROC_FIELD_KIND_LIST:
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+      subproc_tag_list_set_items (SUBPROC_TAG_LIST (widget), subproc_processor_get_list (processor, field));
+      break;
+    case SUBPROC_FIELD_KIND_ENUM:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), subproc_processor_get_enum (processor, field));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads the widget of field I into the processor. */
+static void
+read_field (SubprocEditor    *self,
+            guint             i,
+            SubprocProcessor *values)
+{
+  GtkWidget *widget = FIELD_WIDGET (self, i);
+  SubprocField field = field_widgets[i].field;
+  g_autofree char *text = NULL;
+
+  if (field == SUBPROC_FIELD_PARENT)
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+
+      subproc_processor_set_text (values, field,
+                                  selected < self->parent_ids->len ? g_ptr_array_index (self->parent_ids, selected) : NULL);
+      return;
+    }
+
+  switch (subproc_field_get_kind (field))
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+      if (GTK_IS_TEXT_VIEW (widget))
+        text = text_view_get_text (GTK_TEXT_VIEW (widget));
+      else
+        text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+      /* single-line fields lose stray blanks; a description keeps its paragraphs */
+      subproc_processor_set_text (values, field, g_strstrip (text));
+      break;
+    case SUBPROC_FIELD_KIND_DATE:
+      subproc_processor_set_text (values, field, subproc_date_row_get_date (SUBPROC_DATE_ROW (widget)));
+      break;
+    case SUBPROC_FIELD_KIND_LIST:
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+      subproc_processor_set_list (values, field, subproc_tag_list_get_items (SUBPROC_TAG_LIST (widget)));
+      break;
+    case SUBPROC_FIELD_KIND_ENUM:
+      subproc_processor_set_enum (values, field, enum_from_combo (ADW_COMBO_ROW (widget)));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * subproc_editor_get_values:
+ *
+ * Returns: (transfer full): a processor, in no register, holding what the
+ *   editor's fields say now (with the edited processor's id).
+ */
+SubprocProcessor *
+subproc_editor_get_values (SubprocEditor *self)
+{
+  SubprocProcessor *values;
+
+  g_return_val_if_fail (SUBPROC_IS_EDITOR (self), NULL);
+
+  values = subproc_processor_copy (self->original);
+  for (guint i = 0; i < G_N_ELEMENTS (field_widgets); i++)
+    read_field (self, i, values);
+  return values;
+}
+
+/**
+ * subproc_editor_is_changed:
+ *
+ * Returns: whether the fields differ from what the editor opened with.
+ */
+gboolean
+subproc_editor_is_changed (SubprocEditor *self)
+{
+  g_autoptr(SubprocProcessor) values = subproc_editor_get_values (self);
+
+  return !subproc_processor_equal (values, self->original) ||
+         *gtk_editable_get_text (GTK_EDITABLE (self->category_entry)) != '\0' ||
+         *gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)) != '\0';
+}
+
+/**
+ * subproc_editor_can_save:
+ *
+ * Returns: whether the processor may be saved: it needs a name.
+ */
+gboolean
+subproc_editor_can_save (SubprocEditor *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+  return *name != '\0';
+}
+
+static void
+set_row_error (GtkWidget *row,
+               gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+/* Checks the fields as they are typed: a missing name stops Save and says
+ * why; a website or a date that looks wrong is pointed out. */
+static void
+validate (SubprocEditor *self)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GDate) today = subproc_date_parse_iso (self->today);
+  gboolean has_name = subproc_editor_can_save (self);
+  gboolean website_ok = subproc_validate_website (gtk_editable_get_text (GTK_EDITABLE (self->website_row)));
+  gboolean signed_ok = subproc_validate_not_future (subproc_date_row_get_date (self->dpa_signed_row), today);
+
+  set_row_error (GTK_WIDGET (self->name_row), !has_name);
+  set_row_error (GTK_WIDGET (self->website_row), !website_ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", has_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
+                               has_name ? NULL : _("A processor needs a name before it can be saved"));
+
+  if (!has_name)
+    g_string_append (message, _("A processor needs a name before it can be saved."));
+  if (!website_ok)
+    {
+      if (message->len > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, _("The website is not a web address, such as https://example.com."));
+    }
+  gtk_label_set_text (self->identity_message, message->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_message), message->len > 0);
+
+  subproc_date_row_set_error (self->dpa_signed_row,
+                              signed_ok ? NULL : _("This date is in the future: an agreement cannot have been signed yet."));
+}
+
+static void
+field_changed_cb (SubprocEditor *self)
+{
+  validate (self);
+}
+
+static void
+countries_changed_cb (SubprocEditor *self)
+{
+  subproc_country_chooser_set_excluded (self->country_chooser,
+                                        subproc_tag_list_get_items (self->countries_tags));
+  validate (self);
+}
+
+static void
+country_chosen_cb (SubprocEditor *self,
+                   const char    *code)
+{
+  subproc_tag_list_add (self->countries_tags, code);
+}
+
+static void
+add_item_cb (SubprocEditor *self,
+             AdwEntryRow   *entry)
+{
+  SubprocTagList *tags = entry == self->category_entry ? self->categories_tags : self->subjects_tags;
+  g_autofree char *item = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (*item != '\0')
+    subproc_tag_list_add (tags, item);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Functions already in the register that start with or contain what is typed. */
+static void
+update_function_suggestions (SubprocEditor *self)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->function_row));
+  g_autofree char *folded = g_utf8_casefold (typed, -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *child;
+  guint n_shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->function_list))) != NULL)
+    gtk_list_box_remove (self->function_list, child);
+
+  for (guint i = 0; *folded != '\0' && i < g_list_model_get_n_items (G_LIST_MODEL (self->reg)); i++)
+    {
+      const char *function = subproc_processor_get_text (subproc_register_get_processor (self->reg, i),
+                                                         SUBPROC_FIELD_FUNCTION);
+      g_autofree char *candidate = function != NULL ? g_utf8_casefold (function, -1) : NULL;
+      GtkWidget *label;
+
+      if (candidate == NULL || strstr (candidate, folded) == NULL ||
+          g_str_equal (candidate, folded) || !g_hash_table_add (seen, g_strdup (candidate)) || n_shown >= 8)
+        continue;
+
+      label = gtk_label_new (function);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->function_list, label);
+      n_shown++;
+    }
+
+  /* only while the user types there, not when the field is filled in */
+  if (n_shown > 0 && gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->function_row)))))
+    gtk_popover_popup (self->function_popover);
+  else
+    gtk_popover_popdown (self->function_popover);
+}
+
+static void
+function_changed_cb (SubprocEditor *self)
+{
+  update_function_suggestions (self);
+  validate (self);
+}
+
+static void
+function_chosen_cb (SubprocEditor *self,
+                    GtkListBoxRow *row)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->function_row), gtk_label_get_text (GTK_LABEL (label)));
+  gtk_editable_set_position (GTK_EDITABLE (self->function_row), -1);
+  gtk_popover_popdown (self->function_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->function_row));
+}
+
+/* Down moves from the function field into its suggestions; Escape closes them. */
+static gboolean
+function_key_cb (SubprocEditor         *self,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 GtkEventControllerKey *controller)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->function_popover)))
+    return FALSE;
+
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->function_list, 0);
+
+      if (first != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (first));
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Escape)
+    {
+      gtk_popover_popdown (self->function_popover);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+do_save (SubprocEditor *self)
+{
+  g_autoptr(SubprocProcessor) values = NULL;
+  /* closing destroys the editor: keep it alive until this returns */
+  g_autoptr(SubprocEditor) hold = g_object_ref (self);
+
+  if (!subproc_editor_can_save (self))
+    return;
+
+  /* a data category typed but not yet added is added, not lost */
+  add_item_cb (self, self->category_entry);
+  add_item_cb (self, self->subject_entry);
+
+  values = subproc_editor_get_values (self);
+  if (self->processor == NULL)
+    {
+      if (subproc_processor_get_text (values, SUBPROC_FIELD_ADDED) == NULL)
+        subproc_processor_set_text (values, SUBPROC_FIELD_ADDED, self->today);
+      if (subproc_processor_get_text (values, SUBPROC_FIELD_UPDATED) == NULL)
+        subproc_processor_set_text (values, SUBPROC_FIELD_UPDATED, self->today);
+    }
+  else
+    subproc_processor_touch (values, self->original, self->today);
+
+  g_signal_emit (self, signals[SAVE], 0, values);
+  self->confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  do_save (SUBPROC_EDITOR (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SubprocEditor *self = SUBPROC_EDITOR (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->function_popover)))
+    {
+      gtk_popover_popdown (self->function_popover);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+finish_idle_cb (gpointer user_data)
+{
+  SubprocEditor *self = user_data;
+
+  if (self->confirmed)
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    do_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (SubprocEditor *self,
+                     const char    *response)
+{
+  if (!g_str_equal (response, "discard") && !g_str_equal (response, "save"))
+    return;
+
+  /* the dialog is transient for the editor: close the editor only once
+   * the dialog is gone */
+  self->confirmed = g_str_equal (response, "discard");
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Closing with typed changes asks first: nothing the user typed is lost
+ * without saying so. */
+static gboolean
+subproc_editor_close_request (GtkWindow *window)
+{
+  SubprocEditor *self = SUBPROC_EDITOR (window);
+  GtkWidget *dialog;
+
+  if (self->confirmed || !subproc_editor_is_changed (self))
+    return GTK_WINDOW_CLASS (subproc_editor_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                   _("The changes you made to this processor are lost if you close it without saving."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  if (subproc_editor_can_save (self))
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+subproc_editor_dispose (GObject *object)
+{
+  SubprocEditor *self = (SubprocEditor *)object;
+
+  if (self->function_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->function_popover));
+  gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_EDITOR);
+  g_clear_object (&self->reg);
+  g_clear_object (&self->processor);
+  g_clear_object (&self->original);
+
+  G_OBJECT_CLASS (subproc_editor_parent_class)->dispose (object);
+}
+
+static void
+subproc_editor_finalize (GObject *object)
+{
+  SubprocEditor *self = (SubprocEditor *)object;
+
+  g_clear_pointer (&self->parent_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (subproc_editor_parent_class)->finalize (object);
+}
+
+static void
+subproc_editor_class_init (SubprocEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = subproc_editor_dispose;
+  object_class->finalize = subproc_editor_finalize;
+  window_class->close_request = subproc_editor_close_request;
+
+  /**
+   * SubprocEditor::save:
+   * @values: a processor, in no register, with the values to keep
+   *
+   * Emitted when the user saves; the editor then closes.
+   */
+  signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, SUBPROC_TYPE_PROCESSOR);
+
+  g_type_ensure (SUBPROC_TYPE_TAG_LIST);
+  g_type_ensure (SUBPROC_TYPE_DATE_ROW);
+  g_type_ensure (SUBPROC_TYPE_COUNTRY_CHOOSER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/subproc-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, legal_entity_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, website_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, identity_message);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, function_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, category_entry);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, categories_tags);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, subject_entry);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, subjects_tags);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, countries_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, country_chooser);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, countries_tags);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, location_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, mechanism_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, safeguards_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, dpa_signed_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, dpa_reference_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, security_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, added_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, updated_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, review_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, function_popover);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, function_list);
+  /* for tests, which look up the headings of the text fields */
+  gtk_widget_class_bind_template_child_full (widget_class, "description_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "notes_label", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, countries_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, country_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, function_chosen_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static GtkStringList *
+enum_labels (GType enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, enum_type == SUBPROC_TYPE_STATUS
+                                      ? subproc_status_to_label (klass->values[i].value)
+                                      : subproc_transfer_mechanism_to_label (klass->values[i].value));
+  return labels;
+}
+
+static void
+subproc_editor_init (SubprocEditor *self)
+{
+  g_autoptr(GtkStringList) statuses = enum_labels (SUBPROC_TYPE_STATUS);
+  g_autoptr(GtkStringList) mechanisms = enum_labels (SUBPROC_TYPE_TRANSFER_MECHANISM);
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->today = subproc_today_iso ();
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (self->mechanism_row, G_LIST_MODEL (mechanisms));
+  subproc_tag_list_set_label_func (self->countries_tags, country_label, NULL, NULL);
+  subproc_tag_list_set_placeholder (self->countries_tags, _("No countries yet"));
+  subproc_tag_list_set_placeholder (self->categories_tags, _("No data categories yet"));
+  subproc_tag_list_set_placeholder (self->subjects_tags, _("No categories of data subjects yet"));
+
+  gtk_widget_set_parent (GTK_WIDGET (self->function_popover), GTK_WIDGET (self->function_row));
+  g_signal_connect_object (self->function_row, "changed", G_CALLBACK (function_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (function_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->function_row), keys);
+}
+
+static void
+fill_parents (SubprocEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *own_id = self->processor != NULL ? subproc_processor_get_id (self->processor) : NULL;
+
+  self->parent_ids = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: no processor above this one: it is a processor, not a sub-processor */
+  gtk_string_list_append (names, C_("parent processor", "None"));
+  g_ptr_array_add (self->parent_ids, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reg)); i++)
+    {
+      SubprocProcessor *other = subproc_register_get_processor (self->reg, i);
+
+      if (g_strcmp0 (subproc_processor_get_id (other), own_id) == 0)
+        continue;
+      gtk_string_list_append (names, subproc_processor_get_name (other));
+      g_ptr_array_add (self->parent_ids, g_strdup (subproc_processor_get_id (other)));
+    }
+  adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
+}
+
+/**
+ * subproc_editor_new:
+ * @reg: the register, for suggestions and the choice of a parent
+ * @processor: (nullable): the processor to edit; %NULL for a new one
+ *
+ * Returns: (transfer full): a modal editor, not yet shown.
+ */
+SubprocEditor *
+subproc_editor_new (GtkWindow        *parent,
+                    SubprocRegister  *reg,
+                    SubprocProcessor *processor)
+{
+  SubprocEditor *self;
+
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
+  g_return_val_if_fail (processor == NULL || SUBPROC_IS_PROCESSOR (processor), NULL);
+
+  self = g_object_new (SUBPROC_TYPE_EDITOR, "transient-for", parent, NULL);
+  self->reg = g_object_ref (reg);
+  self->processor = processor != NULL ? g_object_ref (processor) : NULL;
+  self->original = processor != NULL ? subproc_processor_copy (processor) : subproc_processor_new (NULL);
+  fill_parents (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_widgets); i++)
+    fill_field (self, i, self->original);
+
+  gtk_window_set_title (GTK_WINDOW (self), processor != NULL ? _("Edit Processor") : _("New Processor"));
+  adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
+  if (processor != NULL)
+    adw_window_title_set_subtitle (self->window_title, subproc_processor_get_name (processor));
+
+  adw_action_row_set_activatable_widget (self->countries_row,
+                                         subproc_country_chooser_get_button (self->country_chooser));
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}
+
+/**
+ * subproc_editor_get_processor:
+ *
+ * Returns: (transfer none) (nullable): the processor being edited; %NULL
+ *   for a new one.
+ */
+SubprocProcessor *
+subproc_editor_get_processor (SubprocEditor *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_EDITOR (self), NULL);
+
+  return self->processor;
+}
+
+GtkWidget *
+subproc_editor_get_field_widget (SubprocEditor *self,
+                                 const char    *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SUBPROC_TYPE_EDITOR, name));
+}

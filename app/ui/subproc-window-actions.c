@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "subproc-editor.h"
+#include "subproc-validate.h"
+#include "subproc-window-private.h"
+
+/* Editing the register from the window: new, edit, duplicate, delete,
+ * undo and redo, the register's details, and what to do when the file
+ * changed on disk. Every change goes through the window's history. */
+
+/* The register positions of the selected rows, in the view's order. */
+static GArray *
+selected_positions (SubprocWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkBitsetIter iter;
+  guint row;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &row);
+       more;
+       more = gtk_bitset_iter_next (&iter, &row))
+    {
+      g_autoptr(SubprocProcessor) processor = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+      guint position;
+
+      if (processor != NULL &&
+          subproc_register_find_by_id (self->reg, subproc_processor_get_id (processor), &position) != NULL)
+        g_array_append_val (positions, position);
+    }
+
+  return positions;
+}
+
+static void
+select_processor (SubprocWindow    *self,
+                  SubprocProcessor *processor)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SubprocProcessor) item = g_list_model_get_item (model, i);
+
+      if (item == processor)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+static void
+editor_save_cb (SubprocWindow    *self,
+                SubprocProcessor *values,
+                SubprocEditor    *editor)
+{
+  SubprocProcessor *processor = subproc_editor_get_processor (editor);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+
+  if (processor != NULL)
+    subproc_history_edit (self->history, processor, values);
+  else
+    {
+      g_autoptr(SubprocProcessor) added = subproc_processor_copy (values);
+
+      /* Translators: the name of an undo step */
+      subproc_history_insert (self->history, n_items, &added, 1, _("Add Processor"));
+      select_processor (self, added);
+    }
+}
+
+static void
+open_editor (SubprocWindow    *self,
+             SubprocProcessor *processor)
+{
+  SubprocEditor *editor = subproc_editor_new (GTK_WINDOW (self), self->reg, processor);
+
+  g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (SUBPROC_WINDOW (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  g_autoptr(GArray) positions = selected_positions (self);
+
+  if (positions->len == 0)
+    return;
+  open_editor (self, subproc_register_get_processor (self->reg, g_array_index (positions, guint, 0)));
+}
+
+static void
+row_activate_cb (SubprocWindow *self,
+                 guint          row,
+                 GtkColumnView *view)
+{
+  g_autoptr(SubprocProcessor) processor = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+
+  if (processor != NULL && !self->read_only)
+    open_editor (self, processor);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  g_autoptr(GArray) positions = selected_positions (self);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *today = subproc_today_iso ();
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      SubprocProcessor *original = subproc_register_get_processor (self->reg, g_array_index (positions, guint, i));
+      g_autoptr(SubprocProcessor) copy = subproc_processor_new (NULL);
+      g_autofree char *name = NULL;
+
+      /* a new processor with the same values: its own id, added today */
+      subproc_processor_assign (copy, original);
+      /* Translators: the name of a duplicated processor, e.g. “Google (copy)” */
+      name = g_strdup_printf (_("%s (copy)"), subproc_processor_get_name (original));
+      subproc_processor_set_text (copy, SUBPROC_FIELD_NAME, name);
+      subproc_processor_set_text (copy, SUBPROC_FIELD_ADDED, today);
+      subproc_processor_set_text (copy, SUBPROC_FIELD_UPDATED, today);
+      g_ptr_array_add (copies, g_steal_pointer (&copy));
+    }
+
+  /* Translators: the name of an undo step */
+  subproc_history_insert (self->history, g_list_model_get_n_items (G_LIST_MODEL (self->reg)),
+                          (SubprocProcessor **) copies->pdata, copies->len, _("Duplicate"));
+  if (copies->len > 0)
+    select_processor (self, g_ptr_array_index (copies, 0));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  g_autoptr(GArray) positions = selected_positions (self);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (positions->len == 0)
+    return;
+
+  if (positions->len == 1)
+    /* Translators: a toast after deleting one processor */
+    title = g_strdup_printf (_("“%s” deleted"),
+                             subproc_processor_get_name (subproc_register_get_processor (self->reg, g_array_index (positions, guint, 0))));
+  else
+    title = g_strdup_printf (ngettext ("%u processor deleted", "%u processors deleted", positions->len),
+                             positions->len);
+
+  subproc_history_remove (self->history, (guint *) positions->data, positions->len);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+
+  subproc_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+
+  subproc_history_redo (self->history);
+}
+
+static AdwEntryRow *
+details_row (AdwPreferencesGroup *group,
+             const char          *title,
+             const char          *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+details_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SubprocWindow    *self)
+{
+  AdwEntryRow **rows = g_object_get_data (G_OBJECT (dialog), "rows");
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  subproc_history_set_details (self->history,
+                               gtk_editable_get_text (GTK_EDITABLE (rows[0])),
+                               gtk_editable_get_text (GTK_EDITABLE (rows[1])),
+                               gtk_editable_get_text (GTK_EDITABLE (rows[2])));
+}
+
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *group;
+  AdwEntryRow **rows = g_new0 (AdwEntryRow *, 3);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Register Details"),
+                                   _("Shown on the register’s printouts and exports."));
+  group = adw_preferences_group_new ();
+  rows[0] = details_row (ADW_PREFERENCES_GROUP (group), _("Title"), subproc_register_get_title (self->reg));
+  rows[1] = details_row (ADW_PREFERENCES_GROUP (group), _("Organisation"), subproc_register_get_organisation (self->reg));
+  rows[2] = details_row (ADW_PREFERENCES_GROUP (group), _("DPO contact"), subproc_register_get_dpo_contact (self->reg));
+  g_object_set_data_full (G_OBJECT (dialog), "rows", rows, g_free);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (details_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (rows[0]));
+}
+
+static void
+reload_confirm_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SubprocWindow    *self)
+{
+  if (g_str_equal (response, "discard"))
+    subproc_window_reload (self);
+  else
+    subproc_window_handle_conflict (self);
+}
+
+static void
+confirm_reload (SubprocWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Your Changes?"),
+                                              _("The register is read again from the file, as the other program left it. The changes you made since it was last saved are lost."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "back", _("_Back"),
+                                    "discard", _("_Discard My Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SubprocWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "reload"))
+    confirm_reload (self);
+  else if (g_str_equal (response, "overwrite"))
+    {
+      if (!subproc_window_save_over (self, &error))
+        subproc_window_show_error (self, _("Changes Not Saved"), error->message);
+    }
+  else if (g_str_equal (response, "save-as"))
+    subproc_window_choose_save_as (self);
+}
+
+/**
+ * subproc_window_handle_conflict:
+ *
+ * Asks what to do now that the register's file changed on disk since it
+ * was read: nothing is written until the user says.
+ */
+void
+subproc_window_handle_conflict (SubprocWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("“%s” was changed by another program, or by Subproc in another place, since you opened it. Your changes are not saved yet. Keep which?"),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Register Changed on Disk"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "reload", _("_Reload Theirs"),
+                                    "overwrite", _("_Overwrite With Mine"),
+                                    "save-as", _("Save Mine _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * subproc_window_update_actions:
+ *
+ * Enables what can be done now: nothing changes a read-only register,
+ * edit and delete need a selection, undo and redo a step.
+ */
+void
+subproc_window_update_actions (SubprocWindow *self)
+{
+  g_autoptr(GArray) positions = NULL;
+  gboolean writable;
+
+  if (self->history == NULL || self->selection == NULL)
+    return;
+
+  positions = selected_positions (self);
+  writable = !self->read_only;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.details", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", writable && positions->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", writable && positions->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", writable && positions->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && subproc_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && subproc_history_can_redo (self->history));
+}
+
+void
+subproc_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
+}
+
+void
+subproc_window_actions_init (SubprocWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Delete deletes rows only where the rows are, not while typing a search */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("win.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (row_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (subproc_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (subproc_window_update_actions), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "subproc-editor-private.h"
+#include "subproc-storage.h"
+#include "subproc-tag-list.h"
+#include "subproc-validate.h"
+#include "subproc-window-private.h"
+
+/* Editing as a user does it: through the window's actions and the
+ * editor's own widgets. */
+
+static char *data_home;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The toplevel of TYPE that is shown now, if any. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+field (SubprocEditor *editor,
+       const char    *name)
+{
+  GtkWidget *widget = subproc_editor_get_field_widget (editor, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static SubprocWindow *
+new_window_on (GFile *file)
+{
+  SubprocWindow *window = subproc_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (file != NULL)
+    subproc_window_open_files (window, &file, 1);
+  else
+    subproc_window_open_default (window);
+  settle ();
+  return window;
+}
+
+static SubprocEditor *
+open_new_editor (SubprocWindow *window)
+{
+  SubprocEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  settle ();
+  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static void
+select_row (SubprocWindow *window,
+            guint          row)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (subproc_window_get_column_view (window));
+
+  g_assert_true (gtk_selection_model_select_item (selection, row, TRUE));
+  settle ();
+}
+
+static GFile *
+default_file (void)
+{
+  return g_file_new_build_filename (data_home, "subproc", "register.json", NULL);
+}
+
+static void
+remove_file (GFile *file)
+{
+  g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+
+  g_unlink (g_file_peek_path (file));
+  g_unlink (backup);
+}
+
+static void
+test_add_edit_delete_undo (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  g_autoptr(SubprocRegister) saved = NULL;
+  g_autofree char *today = subproc_today_iso ();
+  SubprocWindow *window;
+  SubprocRegister *reg;
+  SubprocEditor *editor;
+  SubprocProcessor *stripe;
+  const char * const countries[] = { "IE", "US", NULL };
+
+  remove_file (file);
+  window = new_window_on (NULL);
+  reg = subproc_window_get_register (window);
+
+  /* add, as a user types it */
+  editor = open_new_editor (window);
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Stripe Payments Europe");
+  g_signal_emit_by_name (field (editor, "country_chooser"), "country-chosen", "IE");
+  g_signal_emit_by_name (field (editor, "country_chooser"), "country-chosen", "US");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "mechanism_row")), SUBPROC_TRANSFER_SCC);
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "function_row")), "Payments");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  settle ();
+  g_assert_null (find_toplevel (SUBPROC_TYPE_EDITOR));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 1);
+  stripe = subproc_register_get_processor (reg, 0);
+  g_assert_cmpstr (subproc_processor_get_name (stripe), ==, "Stripe Payments Europe");
+  g_assert_true (g_strv_equal (subproc_processor_get_countries (stripe), countries));
+  g_assert_cmpint (subproc_processor_get_transfer_mechanism (stripe), ==, SUBPROC_TRANSFER_SCC);
+  g_assert_cmpstr (subproc_processor_get_text (stripe, SUBPROC_FIELD_ADDED), ==, today);
+  g_assert_cmpint (subproc_processor_get_status (stripe), ==, SUBPROC_STATUS_ACTIVE);
+
+  /* autosaved */
+  wait_ms (1500);
+  saved = subproc_storage_load (file, NULL, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (saved)), ==, 1);
+
+  /* edit: the editor opens on the selected row */
+  select_row (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
+  settle ();
+  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (subproc_editor_get_processor (editor) == stripe);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "name_row"))), ==, "Stripe Payments Europe");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "legal_entity_row")), "Stripe Payments Europe Ltd");
+  subproc_tag_list_remove (SUBPROC_TAG_LIST (field (editor, "countries_tags")), "US");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  settle ();
+  g_assert_cmpstr (subproc_processor_get_text (stripe, SUBPROC_FIELD_LEGAL_ENTITY), ==, "Stripe Payments Europe Ltd");
+  g_assert_cmpstrv (subproc_processor_get_countries (stripe), ((const char *[]) { "IE", NULL }));
+
+  /* delete, then undo brings it back whole */
+  select_row (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 1);
+  g_assert_cmpstr (subproc_processor_get_text (subproc_register_get_processor (reg, 0), SUBPROC_FIELD_LEGAL_ENTITY),
+                   ==, "Stripe Payments Europe Ltd");
+
+  /* undo the edit too, then redo it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (subproc_processor_get_text (subproc_register_get_processor (reg, 0), SUBPROC_FIELD_LEGAL_ENTITY));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_nonnull (subproc_processor_get_text (subproc_register_get_processor (reg, 0), SUBPROC_FIELD_LEGAL_ENTITY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
+static void
+test_validation (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  SubprocWindow *window;
+  SubprocEditor *editor;
+  GtkWidget *save_button;
+  GtkWidget *message;
+
+  remove_file (file);
+  window = new_window_on (NULL);
+  editor = open_new_editor (window);
+  save_button = field (editor, "save_button");
+  message = field (editor, "identity_message");
+
+  /* an empty name: Save is off and the editor says why */
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "needs a name"));
+  g_assert_true (gtk_widget_has_css_class (field (editor, "name_row"), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 0);
+
+  /* blanks are no name */
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "   ");
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Acme");
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  g_assert_false (gtk_widget_get_visible (message));
+
+  /* a website that is no address is flagged, where it is typed */
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "website_row")), "not a website");
+  g_assert_true (gtk_widget_has_css_class (field (editor, "website_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (message));
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "website_row")), "acme.example.com");
+  g_assert_false (gtk_widget_has_css_class (field (editor, "website_row"), "error"));
+
+  /* a DPA signed in the future is flagged */
+  g_object_set (field (editor, "dpa_signed_row"), "date", "2999-01-01", NULL);
+  g_assert_true (gtk_widget_has_css_class (field (editor, "dpa_signed_row"), "error"));
+
+  /* Escape with typed changes asks first */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  settle ();
+  g_assert_nonnull (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_nonnull (find_dialog ("Discard Changes?"));
+  adw_message_dialog_response (find_dialog ("Discard Changes?"), "discard");
+  settle ();
+  g_assert_null (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_conflict (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-conflict-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "shared.json", NULL);
+  g_autoptr(SubprocRegister) theirs = subproc_register_new ();
+  g_autoptr(SubprocRegister) mine = subproc_register_new ();
+  g_autoptr(SubprocRegister) after = NULL;
+  g_autoptr(SubprocRegister) backup = NULL;
+  g_autoptr(SubprocProcessor) a = subproc_processor_new ("Shared A");
+  g_autoptr(SubprocProcessor) b = subproc_processor_new ("Added by a colleague");
+  g_autoptr(GFile) backup_file = NULL;
+  g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
+  AdwMessageDialog *dialog;
+  SubprocWindow *window;
+  const guint first = 0;
+
+  subproc_register_append (mine, a);
+  g_assert_true (subproc_storage_save (mine, file, NULL, NULL, NULL));
+  window = new_window_on (file);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 1);
+
+  /* a colleague writes the file; then we change our copy */
+  wait_ms (1100);
+  subproc_register_append (theirs, b);
+  g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
+  g_unlink (backup_path);
+  select_row (window, 0);
+  subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
+
+  /* autosave finds the change on disk and asks; nothing is written yet */
+  wait_ms (1500);
+  dialog = find_dialog ("The Register Changed on Disk");
+  g_assert_nonnull (dialog);
+  after = subproc_storage_load (file, NULL, NULL, NULL);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (after, 0)), ==, "Added by a colleague");
+  g_clear_object (&after);
+
+  /* overwrite with mine: theirs is kept as the backup */
+  adw_message_dialog_response (dialog, "overwrite");
+  settle ();
+  after = subproc_storage_load (file, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==, 0);
+  backup_file = g_file_new_for_path (backup_path);
+  backup = subproc_storage_load (backup_file, NULL, NULL, NULL);
+  g_assert_nonnull (backup);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (backup, 0)), ==, "Added by a colleague");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+  g_rmdir (dir);
+}
+
+static void
+test_conflict_reload (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-conflict-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "shared.json", NULL);
+  g_autoptr(SubprocRegister) theirs = subproc_register_new ();
+  g_autoptr(SubprocRegister) mine = subproc_register_new ();
+  g_autoptr(SubprocProcessor) a = subproc_processor_new ("Shared A");
+  g_autoptr(SubprocProcessor) b = subproc_processor_new ("Added by a colleague");
+  SubprocWindow *window;
+  const guint first = 0;
+
+  subproc_register_append (mine, a);
+  g_assert_true (subproc_storage_save (mine, file, NULL, NULL, NULL));
+  window = new_window_on (file);
+  wait_ms (1100);
+  subproc_register_append (theirs, b);
+  g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
+  subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
+  wait_ms (1500);
+
+  /* reloading theirs asks once more, then shows their register */
+  adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "reload");
+  settle ();
+  g_assert_nonnull (find_dialog ("Discard Your Changes?"));
+  adw_message_dialog_response (find_dialog ("Discard Your Changes?"), "discard");
+  settle ();
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (subproc_window_get_register (window), 0)),
+                   ==, "Added by a colleague");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+  g_rmdir (dir);
+}
+
+static void
+test_accessible (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  SubprocWindow *window;
+  SubprocEditor *editor;
+
+  remove_file (file);
+  window = new_window_on (NULL);
+
+  /* icon-only buttons have names a screen reader reads */
+  gtk_test_accessible_assert_property (((struct _SubprocWindow *) window)->new_button,
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "New Processor");
+
+  editor = open_new_editor (window);
+  /* the multi-line fields are labelled by their headings */
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (field (editor, "description_view")),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       field (editor, "description_label"), NULL);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (field (editor, "notes_view")),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       field (editor, "notes_label"), NULL);
+  /* the editor opens with the name to type */
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (field (editor, "name_row"))))) ||
+                 gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (field (editor, "name_row"))))));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* GTK's test backend, for the accessibility assertions */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  data_home = g_dir_make_tmp ("subproc-editor-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  adw_init ();
+
+  g_test_add_func ("/editor/add-edit-delete-undo", test_add_edit_delete_undo);
+  g_test_add_func ("/editor/validation", test_validation);
+  g_test_add_func ("/editor/conflict/overwrite", test_conflict);
+  g_test_add_func ("/editor/conflict/reload", test_conflict_reload);
+  g_test_add_func ("/editor/accessible", test_accessible);
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *sub = g_build_filename (data_home, "subproc", NULL);
+    g_rmdir (sub);
+    g_rmdir (data_home);
+  }
+  return status;
+}
