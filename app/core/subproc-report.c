@@ -431,7 +431,9 @@ measure_text (SubprocReport *self,
         }
     }
 
-  if (longest_paragraph * MIN_ADVANCE > room)
+  /* the column is as wide as it can be already, or the text cannot fit on
+   * one line: either way it will wrap, and need not be measured */
+  if (*max_width >= room || longest_paragraph * MIN_ADVANCE > room)
     {
       *max_width = MAX (*max_width, room);
       return;
