@@ -1,0 +1,80 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# PDF export of large registers: Subproc's own (subproc --export=x.pdf)
+# against what a DPO would otherwise do, LibreOffice turning the same list
+# as CSV into a PDF (soffice --headless --convert-to pdf), in the same run.
+# Prints wall time and peak memory (GNU time's %e and %M) and their ratios.
+#
+#   bench/bench-pdf.sh [BUILD_DIR] [SIZES...]     default: build 1000 10000
+#
+# Needs /usr/bin/time (Debian: time) and, for the comparison, soffice
+# (libreoffice-calc-nogui); without soffice only Subproc's figures are shown.
+set -eu
+
+build=${1:-build}
+shift 2>/dev/null || true
+sizes=${*:-1000 10000}
+subproc="$build/app/subproc"
+[ -x "$subproc" ] || { echo "bench-pdf: $subproc not found; build first (ninja -C $build)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench-pdf: /usr/bin/time is missing (Debian: apt-get install time)" >&2; exit 1; }
+soffice=$(command -v soffice || true)
+[ -n "$soffice" ] || echo "bench-pdf: soffice not found: LibreOffice is not compared (apt-get install libreoffice-calc-nogui)"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home" XDG_DATA_HOME="$work/data"   # a fresh LibreOffice profile, no user register
+mkdir -p "$HOME"
+
+# A Swedish list in the shape of the seed: six columns, descriptions of two
+# or three paragraphs (about 600 characters), places, mechanisms, dates.
+generate () {
+  python3 - "$1" <<'PY'
+import random, sys
+n = int(sys.argv[1])
+rnd = random.Random(28)
+words = ("leverantör databehandling säkerhetskopiering lagring kunddata årshjul behandling "
+         "personuppgifter överföring tredjeland kryptering åtkomst loggning support incident "
+         "avtal biträde drift tjänst användare fakturor e-post analys").split()
+places = ["Irland", "Holland/ Irland", "Danmark", "Sverige", "USA", "Tyskland"]
+basis = ["", "", "", "Standard Contractual Clauses", "Adequacy decision"]
+functions = ["Hosting", "Kundsupport", "Fakturering", "E-postservice", "Monitorering och statistik"]
+print("Databehandlare\tLand\tJuridisk grundlag för behandling utanför EU\tFunktion\tFunktionsbeskrivning\tUppdaterat")
+for i in range(n):
+    paragraphs = []
+    for _ in range(rnd.randint(2, 3)):
+        sentence = " ".join(rnd.choice(words) for _ in range(rnd.randint(20, 35)))
+        paragraphs.append("<p>" + sentence.capitalize() + ".</p>")
+    print("\t".join([f"Leverantör {i:05d}", rnd.choice(places), rnd.choice(basis), rnd.choice(functions),
+                     " ".join(paragraphs), f"{rnd.randint(1, 28)}. jun {rnd.randint(2019, 2024)}"]))
+PY
+}
+
+# Runs a command under GNU time; prints "seconds kilobytes".
+measure () {
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+    echo "bench-pdf: failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
+  cat "$work/time"
+}
+
+printf '%8s  %-12s %9s %10s %7s\n' processors tool seconds "peak MB" pages
+for n in $sizes; do
+  generate "$n" > "$work/list-$n.txt"
+  "$subproc" --export="$work/register-$n.json" "$work/list-$n.txt" 2>/dev/null
+  "$subproc" --export="$work/register-$n.csv" "$work/register-$n.json"
+
+  set -- $(measure "$subproc" --export="$work/subproc-$n.pdf" "$work/register-$n.json")
+  ours_s=$1 ours_kb=$2
+  pages=$(pdfinfo "$work/subproc-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" subproc "$ours_s" "$(echo "$ours_kb / 1024" | bc -l)" "${pages:-?}"
+
+  [ -n "$soffice" ] || continue
+  # CSV: comma, double quote, UTF-8 (76), from line 1
+  set -- $(measure "$soffice" --headless --norestore --infilter=CSV:44,34,76,1 \
+                   --convert-to pdf --outdir "$work/lo-$n" "$work/register-$n.csv")
+  lo_s=$1 lo_kb=$2
+  pages=$(pdfinfo "$work/lo-$n/register-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" libreoffice "$lo_s" "$(echo "$lo_kb / 1024" | bc -l)" "${pages:-?}"
+  printf '%8s  %-12s %8.1fx %9.1fx\n' "$n" "ratio LO/us" "$(echo "$lo_s / $ours_s" | bc -l)" \
+         "$(echo "$lo_kb / $ours_kb" | bc -l)"
+done
