@@ -305,12 +305,12 @@ static void
 test_bad_output_name (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const char *pdf[] = { "--export=out.pdf", seed (), NULL };
+  const char *odt[] = { "--export=out.odt", seed (), NULL };
   const char *txt[] = { "--export=out.txt", NULL };
 
-  g_assert_cmpint (run (fixture, pdf), ==, 2);
+  g_assert_cmpint (run (fixture, odt), ==, 2);
   g_assert_nonnull (strstr (fixture->err, ".csv"));
-  assert_absent (fixture, "out.pdf");
+  assert_absent (fixture, "out.odt");
   g_assert_cmpint (run (fixture, txt), ==, 2);
   assert_absent (fixture, "out.txt");
 }

@@ -384,6 +384,81 @@ test_accessible (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editable widget WIDGET is, or is inside. */
+static GtkWidget *
+field_of (SubprocEditor *editor,
+          GtkWidget     *focus)
+{
+  static const char * const names[] = {
+    "name_row", "legal_entity_row", "website_row", "contact_row", "parent_row",
+    "function_row", "description_view", "category_entry", "categories_tags", "subject_entry",
+    "subjects_tags", "status_row", "country_chooser", "countries_tags", "location_row", "mechanism_row", "basis_row",
+    "safeguards_row", "dpa_signed_row", "dpa_reference_row", "security_row", "notes_view",
+    "added_row", "updated_row", "review_row", "save_button", "cancel_button", NULL,
+  };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *widget = subproc_editor_get_field_widget (editor, names[i]);
+
+      if (widget == NULL)
+        continue;
+      if (focus == widget || gtk_widget_is_ancestor (focus, widget))
+        return widget;
+      /* a list row takes a stop of its own before its inner widgets, as
+       * everywhere in GTK; it belongs to the field inside it */
+      if (GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_is_ancestor (widget, focus))
+        return widget;
+    }
+  return NULL;
+}
+
+static void
+test_tab_order (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  static const char * const expected[] = {
+    "name_row", "legal_entity_row", "website_row", "contact_row", "parent_row",
+    "function_row", "description_view", "category_entry", "categories_tags",
+    "subject_entry", "subjects_tags", "status_row",
+    "country_chooser", "countries_tags", "location_row", "mechanism_row", "basis_row", "safeguards_row",
+    "dpa_signed_row", "dpa_reference_row", "security_row", "notes_view",
+    "added_row", "updated_row", "review_row",
+  };
+  SubprocWindow *window;
+  SubprocEditor *editor;
+
+  remove_file (file);
+  window = new_window_on (NULL);
+  editor = open_new_editor (window);
+  wait_ms (200);
+
+  /* Tab from the name through the form: every stop is a field, in order */
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+      GtkWidget *owner = focus != NULL ? field_of (editor, focus) : NULL;
+
+      if (owner == NULL)
+        g_error ("Tab stop %u is %s, not a field", i, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      if (order->len == 0 || g_ptr_array_index (order, order->len - 1) != owner)
+        g_ptr_array_add (order, owner);
+      if (owner == subproc_editor_get_field_widget (editor, "review_row"))
+        break;
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    g_test_message ("stop %u: %s", i, gtk_buildable_get_buildable_id (GTK_BUILDABLE (g_ptr_array_index (order, i))));
+  g_assert_cmpuint (order->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_index (order, i) == subproc_editor_get_field_widget (editor, expected[i]));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/editor/conflict/overwrite", test_conflict);
   g_test_add_func ("/editor/conflict/reload", test_conflict_reload);
   g_test_add_func ("/editor/accessible", test_accessible);
+  g_test_add_func ("/editor/tab-order", test_tab_order);
 
   status = g_test_run ();
 

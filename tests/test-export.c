@@ -240,7 +240,7 @@ test_format_for_name (void)
   g_assert_cmpint (format, ==, SUBPROC_EXPORT_CSV);
 
   format = 99;
-  g_assert_false (subproc_export_format_for_name ("out.pdf", &format));
+  g_assert_false (subproc_export_format_for_name ("out.odt", &format));
   g_assert_false (subproc_export_format_for_name ("out.txt", &format));
   g_assert_false (subproc_export_format_for_name ("out.csv.txt", &format));
   g_assert_false (subproc_export_format_for_name ("out", &format));

@@ -610,6 +610,7 @@ subproc_editor_class_init (SubprocEditorClass *klass)
   /* for tests, which look up the headings of the text fields */
   gtk_widget_class_bind_template_child_full (widget_class, "description_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "notes_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, countries_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_chosen_cb);
@@ -658,6 +659,29 @@ subproc_editor_init (SubprocEditor *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (function_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->function_row), keys);
+}
+
+static gboolean
+popup_cb (GtkWidget *row,
+          GVariant  *args,
+          gpointer   button)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  return TRUE;
+}
+
+/* Enter or Space on a focused row opens its chooser, as a click does; the
+ * window's default (Save) must not take the key first. */
+static void
+popup_on_enter (GtkWidget     *row,
+                GtkMenuButton *button)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|space"),
+                                                          gtk_callback_action_new (popup_cb, button, NULL)));
+  gtk_widget_add_controller (row, shortcuts);
 }
 
 static void
@@ -716,6 +740,12 @@ subproc_editor_new (GtkWindow        *parent,
 
   adw_action_row_set_activatable_widget (self->countries_row,
                                          subproc_country_chooser_get_button (self->country_chooser));
+  popup_on_enter (GTK_WIDGET (self->countries_row),
+                  GTK_MENU_BUTTON (subproc_country_chooser_get_button (self->country_chooser)));
+  popup_on_enter (GTK_WIDGET (self->dpa_signed_row), subproc_date_row_get_button (self->dpa_signed_row));
+  popup_on_enter (GTK_WIDGET (self->added_row), subproc_date_row_get_button (self->added_row));
+  popup_on_enter (GTK_WIDGET (self->updated_row), subproc_date_row_get_button (self->updated_row));
+  popup_on_enter (GTK_WIDGET (self->review_row), subproc_date_row_get_button (self->review_row));
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;

@@ -176,6 +176,7 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -186,6 +187,9 @@ undo_action (GtkWidget  *widget,
 {
   SubprocWindow *self = SUBPROC_WINDOW (widget);
 
+  /* the offer to undo the delete is taken, or another step was undone */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   subproc_history_undo (self->history);
 }
 

@@ -41,6 +41,7 @@ struct _SubprocWindow
   gboolean             dirty;
   gboolean             closing;
   gboolean             conflict;       /* the file changed on disk; asking the user */
+  AdwToast            *undo_toast;     /* weak: the toast offering Undo of a delete */
 };
 
 void     subproc_window_show_error            (SubprocWindow *self,

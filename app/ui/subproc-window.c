@@ -269,6 +269,10 @@ set_register (SubprocWindow   *self,
   update_title (self);
   update_count (self);
   subproc_window_update_actions (self);
+
+  /* the table takes the keyboard, so arrows, Enter and Delete work at once */
+  if (g_list_model_get_n_items (G_LIST_MODEL (reg)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 /**
@@ -798,6 +802,7 @@ subproc_window_dispose (GObject *object)
   SubprocWindow *self = (SubprocWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
