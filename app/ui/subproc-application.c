@@ -208,6 +208,7 @@ subproc_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.new", { "<Control>n", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.duplicate", { "<Control>d", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "subproc-editor.h"
+#include "subproc-print-window.h"
 #include "subproc-validate.h"
 #include "subproc-window-private.h"
 
@@ -178,6 +179,18 @@ delete_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  g_autofree char *source = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  SubprocPrintWindow *preview = subproc_print_window_new (GTK_WINDOW (self), self->reg, source);
+
+  gtk_window_present (GTK_WINDOW (preview));
 }
 
 static void
@@ -358,6 +371,8 @@ subproc_window_update_actions (SubprocWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.details", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->reg)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", writable && positions->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", writable && positions->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", writable && positions->len > 0);
@@ -375,6 +390,7 @@ subproc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }
 
 void

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "subproc-country.h"
+#include "subproc-print-operation.h"
+#include "subproc-print-window.h"
+
+/* The print preview: the pages as the renderer draws them, with the
+ * choices of columns, language and paper beside them. In a Flatpak the
+ * print portal drops custom tabs and opens previews in another program, so
+ * the choices and the preview live here, before the print dialog. */
+struct _SubprocPrintWindow
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwComboRow          *columns_row;
+  AdwComboRow          *language_row;
+  AdwComboRow          *paper_row;
+  AdwComboRow          *orientation_row;
+  GtkLabel             *summary_label;
+  GtkDrawingArea       *page_area;
+  GtkLabel             *page_label;
+
+  /* owned */
+  GSettings            *settings;
+  SubprocReport        *report;
+  PangoContext         *context;
+  GtkFileChooserNative *chooser;
+  guint                 page;
+};
+
+G_DEFINE_FINAL_TYPE (SubprocPrintWindow, subproc_print_window, ADW_TYPE_WINDOW)
+
+static const char * const languages[] = { "en", "sv", "da" };
+
+static void
+update_page_label (SubprocPrintWindow *self)
+{
+  guint n_pages = subproc_report_get_n_pages (self->report);
+  g_autofree char *text = NULL;
+
+  /* Translators: in the print preview, e.g. “Page 2 of 14” */
+  text = g_strdup_printf (_("Page %u of %u"), self->page + 1, MAX (n_pages, 1));
+  gtk_label_set_text (self->page_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page", self->page + 1 < n_pages);
+}
+
+static void
+update_summary (SubprocPrintWindow *self)
+{
+  guint n_pages = subproc_report_get_n_pages (self->report);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (subproc_report_get_register (self->report)));
+  g_autofree char *pages = g_strdup_printf (ngettext ("%u page", "%u pages", n_pages), n_pages);
+  g_autofree char *processors = g_strdup_printf (ngettext ("%u processor", "%u processors", n_items), n_items);
+  g_autofree char *text = NULL;
+
+  if (subproc_report_is_internal (self->report))
+    /* Translators: %s are “3 pages” and “13 processors” */
+    text = g_strdup_printf (_("%s, %s. Every page is marked internal: the full register holds personal data."),
+                            pages, processors);
+  else
+    text = g_strdup_printf (_("%s, %s. The public list can be handed to customers."), pages, processors);
+  gtk_label_set_text (self->summary_label, text);
+}
+
+/* Applies the choices to the report and lays it out again. */
+static void
+relayout (SubprocPrintWindow *self)
+{
+  guint language = adw_combo_row_get_selected (self->language_row);
+  double width, height;
+
+  subproc_report_set_column_set (self->report, adw_combo_row_get_selected (self->columns_row) == 1
+                                                 ? SUBPROC_COLUMNS_FULL : SUBPROC_COLUMNS_PUBLIC);
+  subproc_report_set_language (self->report, language < G_N_ELEMENTS (languages) ? languages[language] : NULL);
+  subproc_report_set_paper (self->report,
+                            adw_combo_row_get_selected (self->paper_row) == 1 ? SUBPROC_PAPER_LETTER : SUBPROC_PAPER_A4,
+                            adw_combo_row_get_selected (self->orientation_row) != 1);
+
+  subproc_report_get_paper_size (self->report, &width, &height);
+  subproc_report_paginate (self->report, self->context, width, height);
+  self->page = MIN (self->page, MAX (subproc_report_get_n_pages (self->report), 1) - 1);
+
+  update_page_label (self);
+  update_summary (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
+}
+
+static void
+choice_changed_cb (SubprocPrintWindow *self)
+{
+  static const char * const papers[] = { "a4", "letter" };
+  guint language = adw_combo_row_get_selected (self->language_row);
+  guint paper = adw_combo_row_get_selected (self->paper_row);
+
+  /* not yet set up while the template is built */
+  if (self->report == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "report-columns",
+                         adw_combo_row_get_selected (self->columns_row) == 1 ? "full" : "public");
+  g_settings_set_string (self->settings, "report-language",
+                         language < G_N_ELEMENTS (languages) ? languages[language] : "");
+  g_settings_set_string (self->settings, "report-paper", papers[MIN (paper, 1)]);
+  g_settings_set_boolean (self->settings, "report-landscape",
+                          adw_combo_row_get_selected (self->orientation_row) != 1);
+  relayout (self);
+}
+
+/* The page, scaled to fit, on a sheet with a shadow. */
+static void
+draw_page_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  SubprocPrintWindow *self = user_data;
+  double page_width, page_height, scale, x, y;
+  const double border = 24;
+
+  if (subproc_report_get_n_pages (self->report) == 0)
+    return;
+
+  subproc_report_get_paper_size (self->report, &page_width, &page_height);
+  scale = MIN ((width - 2 * border) / page_width, (height - 2 * border) / page_height);
+  if (scale <= 0)
+    return;
+  x = (width - page_width * scale) / 2;
+  y = (height - page_height * scale) / 2;
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_rectangle (cr, x + 2, y + 3, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, page_width * scale, page_height * scale);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, page_width, page_height);
+  cairo_clip (cr);
+  subproc_report_draw_page (self->report, cr, self->page);
+  cairo_restore (cr);
+}
+
+static void
+go_to_page (SubprocPrintWindow *self,
+            int                 delta)
+{
+  int n_pages = subproc_report_get_n_pages (self->report);
+  int page = CLAMP ((int) self->page + delta, 0, MAX (n_pages - 1, 0));
+
+  self->page = page;
+  update_page_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
+}
+
+static void
+previous_page_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  go_to_page (SUBPROC_PRINT_WINDOW (widget), -1);
+}
+
+static void
+next_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  go_to_page (SUBPROC_PRINT_WINDOW (widget), 1);
+}
+
+static void
+show_message (SubprocPrintWindow *self,
+              const char         *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * subproc_print_window_save_pdf:
+ *
+ * Writes the report as the preview shows it to @file.
+ */
+gboolean
+subproc_print_window_save_pdf (SubprocPrintWindow  *self,
+                               GFile               *file,
+                               GError             **error)
+{
+  g_return_val_if_fail (SUBPROC_IS_PRINT_WINDOW (self), FALSE);
+
+  return subproc_report_write_pdf (self->report, file, error);
+}
+
+static void
+chooser_response_cb (SubprocPrintWindow   *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  if (!subproc_print_window_save_pdf (self, file, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("PDF Not Saved"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: %s is the file's name */
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_message (self, message);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SubprocPrintWindow *self = SUBPROC_PRINT_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Save the Report as PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the suggested file name of a saved report */
+  name = g_strdup_printf ("%s.pdf", subproc_report_is_internal (self->report) ? _("register") : _("sub-processors"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+print_done_cb (SubprocPrintWindow      *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_message (self, error != NULL ? error->message : _("The register could not be printed"));
+      return;
+    }
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    subproc_print_settings_save (gtk_print_operation_get_print_settings (operation),
+                                 gtk_print_operation_get_default_page_setup (operation));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SubprocPrintWindow *self = SUBPROC_PRINT_WINDOW (widget);
+  g_autoptr(SubprocPrintOperation) operation = subproc_print_operation_new (self->report);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, error->message);
+}
+
+/**
+ * subproc_print_window_export:
+ *
+ * Runs the print operation without a dialog, into a PDF at @pdf_path: what
+ * the printer would be sent.
+ */
+GtkPrintOperationResult
+subproc_print_window_export (SubprocPrintWindow  *self,
+                             const char          *pdf_path,
+                             GError             **error)
+{
+  g_autoptr(SubprocPrintOperation) operation = subproc_print_operation_new (self->report);
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf_path);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  GTK_WINDOW (self), error);
+}
+
+static void
+subproc_print_window_dispose (GObject *object)
+{
+  SubprocPrintWindow *self = (SubprocPrintWindow *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_PRINT_WINDOW);
+  g_clear_object (&self->report);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (subproc_print_window_parent_class)->dispose (object);
+}
+
+static void
+subproc_print_window_class_init (SubprocPrintWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = subproc_print_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/subproc-print-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, columns_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, page_area);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, page_label);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "preview.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, previous_page_action);
+  gtk_widget_class_install_action (widget_class, "preview.next-page", NULL, next_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "preview.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print", NULL);
+}
+
+static PangoContext *
+create_layout_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* as on paper: points, unhinted, so the preview breaks lines as the PDF does */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static void
+subproc_print_window_init (SubprocPrintWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->context = create_layout_context ();
+  gtk_drawing_area_set_draw_func (self->page_area, draw_page_cb, self, NULL);
+}
+
+static guint
+language_index (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i], language) == 0)
+      return i;
+  return 0;
+}
+
+/* The choices of the last run; the report's language follows the UI's
+ * until one is chosen. */
+static void
+restore_choices (SubprocPrintWindow *self)
+{
+  g_autofree char *columns = g_settings_get_string (self->settings, "report-columns");
+  g_autofree char *language = g_settings_get_string (self->settings, "report-language");
+  g_autofree char *paper = g_settings_get_string (self->settings, "report-paper");
+
+  adw_combo_row_set_selected (self->columns_row, g_str_equal (columns, "full") ? 1 : 0);
+  adw_combo_row_set_selected (self->language_row,
+                              language_index (*language != '\0' ? language : subproc_country_ui_language ()));
+  adw_combo_row_set_selected (self->paper_row, g_str_equal (paper, "letter") ? 1 : 0);
+  adw_combo_row_set_selected (self->orientation_row, g_settings_get_boolean (self->settings, "report-landscape") ? 0 : 1);
+}
+
+/**
+ * subproc_print_window_new:
+ * @source_name: (nullable): the register's file name, for the title block
+ *
+ * Returns: (transfer full): a print preview of @reg, not yet shown.
+ */
+SubprocPrintWindow *
+subproc_print_window_new (GtkWindow       *parent,
+                          SubprocRegister *reg,
+                          const char      *source_name)
+{
+  SubprocPrintWindow *self;
+
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
+
+  self = g_object_new (SUBPROC_TYPE_PRINT_WINDOW, "transient-for", parent, NULL);
+  restore_choices (self);
+  self->report = subproc_report_new (reg);
+  subproc_report_set_source_name (self->report, source_name);
+  adw_window_title_set_subtitle (self->window_title, subproc_report_get_title (self->report));
+  relayout (self);
+
+  return self;
+}
+
+/**
+ * subproc_print_window_get_report:
+ *
+ * Returns: (transfer none): the report as the preview shows it.
+ */
+SubprocReport *
+subproc_print_window_get_report (SubprocPrintWindow *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_PRINT_WINDOW (self), NULL);
+
+  return self->report;
+}
+
+/**
+ * subproc_print_window_get_page:
+ *
+ * Returns: the page shown, counted from 0.
+ */
+guint
+subproc_print_window_get_page (SubprocPrintWindow *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_PRINT_WINDOW (self), 0);
+
+  return self->page;
+}

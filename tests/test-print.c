@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "subproc-import.h"
+#include "subproc-language.h"
+#include "subproc-print-window.h"
+
+/* The print preview: its choices change the report, and what it prints
+ * is what it shows. */
+
+static SubprocRegister *
+seed_register (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
+  g_autoptr(GPtrArray) processors = subproc_import_file (file, NULL, NULL);
+  SubprocRegister *reg = subproc_register_new ();
+
+  subproc_register_set_title (reg, "Sub-processors");
+  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
+  return reg;
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *pages;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static GtkWidget *
+child (SubprocPrintWindow *window,
+       const char         *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SUBPROC_TYPE_PRINT_WINDOW, name));
+}
+
+static void
+test_choices (void)
+{
+  g_autoptr(SubprocRegister) reg = seed_register ();
+  SubprocPrintWindow *window = subproc_print_window_new (NULL, reg, "register.json");
+  SubprocReport *report = subproc_print_window_get_report (window);
+  double width, height;
+  guint public_pages;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* the defaults: the public list, A4 landscape */
+  g_assert_false (subproc_report_is_internal (report));
+  subproc_report_get_paper_size (report, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 841.89, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 595.28, 0.5);
+  public_pages = subproc_report_get_n_pages (report);
+  g_assert_cmpuint (public_pages, >=, 1);
+
+  /* the full register is internal and has more columns */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "columns_row")), 1);
+  g_assert_true (subproc_report_is_internal (report));
+  g_assert_cmpuint (subproc_report_get_n_columns (report), >, 6);
+
+  /* Letter, portrait */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "paper_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "orientation_row")), 1);
+  subproc_report_get_paper_size (report, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 792, 0.5);
+
+  /* Swedish: Swedish column titles */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "columns_row")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "language_row")), 1);
+  g_assert_cmpstr (subproc_report_get_language (report), ==, "sv");
+  {
+    /* titles are translated in the language gettext answers in: the report's while it draws */
+    g_autoptr(SubprocLanguageScope) scope = subproc_language_push (subproc_report_get_language (report));
+
+    g_assert_cmpstr (subproc_report_get_column_title (report, 0), ==, "Databehandlare");
+  }
+
+  /* paging stops at the ends */
+  g_assert_cmpuint (subproc_print_window_get_page (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "preview.previous-page", NULL);
+  g_assert_cmpuint (subproc_print_window_get_page (window), ==, 0);
+  for (guint i = 0; i < 50; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "preview.next-page", NULL);
+  g_assert_cmpuint (subproc_print_window_get_page (window), ==, subproc_report_get_n_pages (report) - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_print_is_preview (void)
+{
+  g_autoptr(SubprocRegister) reg = seed_register ();
+  g_autofree char *dir = g_dir_make_tmp ("subproc-print-XXXXXX", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *saved = g_build_filename (dir, "saved.pdf", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+  g_autoptr(GError) error = NULL;
+  SubprocPrintWindow *window = subproc_print_window_new (NULL, reg, "register.json");
+  guint n_pages;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "columns_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "language_row")), 0);
+  n_pages = subproc_report_get_n_pages (subproc_print_window_get_report (window));
+
+  /* what the print operation sends has the preview's pages */
+  g_assert_cmpint (subproc_print_window_export (window, printed, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (printed), ==, n_pages);
+
+  /* and so has Save as PDF */
+  g_assert_true (subproc_print_window_save_pdf (window, saved_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (saved), ==, n_pages);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (printed);
+  g_unlink (saved);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config_home = g_dir_make_tmp ("subproc-print-config-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SUBPROC_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  adw_init ();
+
+  g_test_add_func ("/print/choices", test_choices);
+  g_test_add_func ("/print/print-is-preview", test_print_is_preview);
+
+  status = g_test_run ();
+  g_rmdir (config_home);
+  return status;
+}
