@@ -384,6 +384,108 @@ test_accessible (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_replace_asks_first (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-replace-XXXXXX", NULL);
+  g_autoptr(GFile) other = g_file_new_build_filename (dir, "other.json", NULL);
+  g_autoptr(SubprocRegister) reg = subproc_register_new ();
+  g_autoptr(SubprocProcessor) p = subproc_processor_new ("Other");
+  SubprocWindow *window = subproc_window_new (NULL);
+  const guint first = 0;
+
+  subproc_register_append (reg, p);
+  g_assert_true (subproc_storage_save (reg, other, NULL, NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* an untitled register with a change: opening another asks first */
+  subproc_window_open_example (window);
+  subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
+  subproc_window_open_files (window, &other, 1);
+  settle ();
+  g_assert_nonnull (find_dialog ("Save Changes?"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
+
+  /* Cancel keeps it; Discard opens the other */
+  adw_message_dialog_response (find_dialog ("Save Changes?"), "cancel");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
+  subproc_window_open_files (window, &other, 1);
+  settle ();
+  adw_message_dialog_response (find_dialog ("Save Changes?"), "discard");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 1);
+  g_assert_true (g_file_equal (subproc_window_get_file (window), other));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (other);
+  g_rmdir (dir);
+}
+
+static void
+test_save_as_then_conflict (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-saveas-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "mine.json", NULL);
+  g_autoptr(SubprocRegister) theirs = subproc_register_new ();
+  SubprocWindow *window = subproc_window_new (NULL);
+  const guint first = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  subproc_window_open_example (window);
+  subproc_window_save_as (window, file);
+  g_assert_true (g_file_equal (subproc_window_get_file (window), file));
+
+  /* a change on disk after Save As is noticed, not written over */
+  wait_ms (1100);
+  g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
+  subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
+  wait_ms (1500);
+  g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
+
+  /* put off: saving stays off, and Save asks again */
+  adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "later");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  settle ();
+  g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+  g_rmdir (dir);
+}
+
+static void
+test_names_are_text (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  g_autoptr(SubprocProcessor) odd = subproc_processor_new ("AT&T <b>Labs</b>");
+  g_autoptr(SubprocProcessor) other = subproc_processor_new ("Other");
+  SubprocWindow *window;
+  SubprocRegister *reg;
+  guint position;
+
+  remove_file (file);
+  window = new_window_on (NULL);
+  reg = subproc_window_get_register (window);
+  subproc_history_insert (((struct _SubprocWindow *) window)->history, 0, &odd, 1, "Add");
+
+  /* a toast naming it must not read the name as markup (a warning here aborts) */
+  select_row (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 0);
+
+  /* the toast's Undo undoes the delete only while it is the last step */
+  subproc_history_insert (((struct _SubprocWindow *) window)->history, 0, &other, 1, "Add");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 1);
+  g_assert_null (subproc_register_find_by_id (reg, subproc_processor_get_id (odd), &position));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 /* The editable widget WIDGET is, or is inside. */
 static GtkWidget *
 field_of (SubprocEditor *editor,
@@ -480,6 +582,9 @@ main (int   argc,
   g_test_add_func ("/editor/conflict/reload", test_conflict_reload);
   g_test_add_func ("/editor/accessible", test_accessible);
   g_test_add_func ("/editor/tab-order", test_tab_order);
+  g_test_add_func ("/window/replace-asks-first", test_replace_asks_first);
+  g_test_add_func ("/window/save-as-then-conflict", test_save_as_then_conflict);
+  g_test_add_func ("/window/names-are-text", test_names_are_text);
 
   status = g_test_run ();
 

@@ -352,6 +352,60 @@ test_rows_without_name (void)
   g_assert_cmpuint (warning->line, ==, 4);
 }
 
+static void
+test_plain_text_kept (void)
+{
+  const char *list = "Name\tContact\tDescription\n"
+                     "Acme R&D\tDPO <dpo@example.com>\tStores <customer> records & invoices\n";
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.tsv", NULL, NULL);
+
+  /* what does not read as HTML is text, kept to the letter */
+  g_assert_cmpstr (subproc_processor_get_name (processors->pdata[0]), ==, "Acme R&D");
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_CONTACT), ==, "DPO <dpo@example.com>");
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_DESCRIPTION), ==, "Stores <customer> records & invoices");
+}
+
+static void
+test_unterminated_quote (void)
+{
+  const char *list = "name,countries,description\nA,SE,\"unterminated\nB,DK,desc\nC,NO,x\n";
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.csv", &warnings, NULL);
+  SubprocImportWarning *warning;
+
+  /* the damage is reported where it starts, not swallowed */
+  g_assert_cmpuint (processors->len, ==, 1);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  warning = warnings->pdata[0];
+  g_assert_cmpuint (warning->line, ==, 2);
+  g_assert_cmpuint (warning->column, ==, 6);
+  g_assert_nonnull (strstr (warning->message, "never closed"));
+}
+
+static void
+test_extra_cells (void)
+{
+  const char *list = "name,countries,function\nA,SE,Hosting, backups and mail\n";
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.csv", &warnings, NULL);
+
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_FUNCTION), ==, "Hosting");
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_NOTES), ==, "Beyond the last column: backups and mail");
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpuint (((SubprocImportWarning *) warnings->pdata[0])->column, ==, 14);
+}
+
+static void
+test_formula_guard_dropped (void)
+{
+  const char *list = "name,contact\r\n\"'=SUM(A1)\",\"'+46 8 123 45\"\r\n";
+  g_autoptr(GPtrArray) processors = subproc_import_text (list, -1, "t.csv", NULL, NULL);
+
+  /* our CSV guards such cells with an apostrophe; reading it back drops it */
+  g_assert_cmpstr (subproc_processor_get_name (processors->pdata[0]), ==, "=SUM(A1)");
+  g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_CONTACT), ==, "+46 8 123 45");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +428,10 @@ main (int   argc,
   g_test_add_func ("/import/mechanisms", test_mechanisms);
   g_test_add_func ("/import/countries/languages", test_country_languages);
   g_test_add_func ("/import/rows-without-name", test_rows_without_name);
+  g_test_add_func ("/import/plain-text-kept", test_plain_text_kept);
+  g_test_add_func ("/import/csv/unterminated-quote", test_unterminated_quote);
+  g_test_add_func ("/import/csv/extra-cells", test_extra_cells);
+  g_test_add_func ("/import/csv/formula-guard", test_formula_guard_dropped);
 
   return g_test_run ();
 }

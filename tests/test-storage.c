@@ -278,7 +278,7 @@ test_round_trip_text (void)
   g_assert_true (g_str_has_suffix (text, "}\n"));
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"org.example.Subproc.register\",\n"
                                          "  \"version\" : 1,\n"));
-  g_assert_true (subproc_storage_looks_like_register (text, length));
+  g_assert_true (subproc_storage_looks_like_json (text, length));
 
   loaded = subproc_storage_load_data (text, length, "register.json", NULL, &error);
   g_assert_no_error (error);
@@ -951,14 +951,16 @@ test_no_id_gets_one (void)
 }
 
 static void
-test_looks_like_register (void)
+test_looks_like_json (void)
 {
   const char *bom = "\xEF\xBB\xBF  {\"format\": \"org.example.Subproc.register\"}";
 
-  g_assert_true (subproc_storage_looks_like_register (bom, strlen (bom)));
-  g_assert_false (subproc_storage_looks_like_register ("[\"org.example.Subproc.register\"]", 32));
-  g_assert_false (subproc_storage_looks_like_register ("Name\tCountry\n", 13));
-  g_assert_false (subproc_storage_looks_like_register ("", 0));
+  /* JSON of any kind is read as a register, so that one that is not ours
+   * is said to be so; lists are everything else */
+  g_assert_true (subproc_storage_looks_like_json (bom, strlen (bom)));
+  g_assert_true (subproc_storage_looks_like_json ("\n [1, 2]", 8));
+  g_assert_false (subproc_storage_looks_like_json ("Name\tCountry\n", 13));
+  g_assert_false (subproc_storage_looks_like_json ("", 0));
 }
 
 #define ADD(path, func) \
@@ -997,7 +999,7 @@ main (int   argc,
   ADD ("/storage/version/bad", test_bad_version);
   g_test_add_func ("/storage/absent-is-empty", test_absent_is_empty);
   g_test_add_func ("/storage/no-id-gets-one", test_no_id_gets_one);
-  g_test_add_func ("/storage/looks-like-register", test_looks_like_register);
+  g_test_add_func ("/storage/looks-like-json", test_looks_like_json);
 
   return g_test_run ();
 }

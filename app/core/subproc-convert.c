@@ -47,7 +47,9 @@ subproc_read_input (GFile      *file,
       return NULL;
     }
 
-  a_register = subproc_storage_looks_like_register (data, length);
+  /* any JSON is read as a register, so that one that is not ours is said
+   * to be so, not taken for a list without a header */
+  a_register = subproc_storage_looks_like_json (data, length);
   if (is_register != NULL)
     *is_register = a_register;
   if (a_register)

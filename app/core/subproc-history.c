@@ -324,13 +324,13 @@ subproc_history_remove (SubprocHistory *self,
   qsort (sorted, n_positions, sizeof (guint), compare_descending);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+  g_return_if_fail (sorted[0] < n_items);
   label = g_strdup_printf (ngettext ("Delete %u Processor", "Delete %u Processors", n_positions), n_positions);
   step = step_new (label);
   for (guint i = 0; i < n_positions; i++)
     {
       Change *change;
 
-      g_return_if_fail (sorted[i] < n_items);
       if (i > 0 && sorted[i] == sorted[i - 1])
         continue;
 
@@ -448,6 +448,19 @@ subproc_history_can_undo (SubprocHistory *self)
   g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
 
   return self->undo->len > 0;
+}
+
+/**
+ * subproc_history_get_n_steps:
+ *
+ * Returns: how many steps can be undone now.
+ */
+guint
+subproc_history_get_n_steps (SubprocHistory *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), 0);
+
+  return self->undo->len;
 }
 
 /**

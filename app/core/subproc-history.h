@@ -27,6 +27,7 @@ gboolean         subproc_history_set_details        (SubprocHistory    *self,
                                                      const char        *organisation,
                                                      const char        *dpo_contact);
 gboolean         subproc_history_can_undo           (SubprocHistory    *self);
+guint            subproc_history_get_n_steps        (SubprocHistory    *self);
 gboolean         subproc_history_can_redo           (SubprocHistory    *self);
 const char      *subproc_history_get_undo_label     (SubprocHistory    *self);
 const char      *subproc_history_get_redo_label     (SubprocHistory    *self);

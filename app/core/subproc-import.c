@@ -276,9 +276,40 @@ header_to_field (const char   *header,
 
 /* Splits TEXT into rows of cells. A tab-separated list as copied from a web
  * page has no quoting; a CSV follows RFC 4180, quotes spanning lines. */
+/* Reads a quoted CSV cell from just after its opening quote; returns where
+ * it ends, or NULL when the file ends first. */
+static const char *
+read_quoted (const char *p,
+             GString    *value,
+             guint      *line)
+{
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '"' && p[1] == '"')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+      else if (*p == '\n')
+        (*line)++;
+      if (*p != '\r')
+        g_string_append_c (value, *p);
+    }
+  return NULL;
+}
+
+/* A spreadsheet's guard against formulas (our own CSV writes one) is not
+ * part of the value. */
+static void
+drop_formula_guard (GString *value)
+{
+  if (value->len >= 2 && value->str[0] == '\'' && strchr ("=+-@\t\r", value->str[1]) != NULL)
+    g_string_erase (value, 0, 1);
+}
+
 static GPtrArray *
 split_rows (const char *text,
-            char        delimiter)
+            char        delimiter,
+            Cell       *unterminated)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   gboolean quoting = delimiter != '\t';
@@ -307,19 +338,17 @@ split_rows (const char *text,
 
           if (quoting && *p == '"')
             {
-              for (p++; *p != '\0'; p++)
+              const char *end = read_quoted (p + 1, value, &line);
+
+              if (end == NULL)
                 {
-                  if (*p == '"' && p[1] == '"')
-                    p++;
-                  else if (*p == '"')
-                    {
-                      p++;
-                      break;
-                    }
-                  else if (*p == '\n')
-                    line++;
-                  g_string_append_c (value, *p);
+                  /* the rest of the file is this cell: say where it began */
+                  if (unterminated->line == 0)
+                    *unterminated = cell;
+                  end = p + strlen (p);
                 }
+              p = end;
+              drop_formula_guard (value);
             }
           while (*p != '\0' && *p != delimiter && *p != '\n')
             {
@@ -412,7 +441,8 @@ find_header (Import     *import,
 
   for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
     {
-      g_autoptr(GPtrArray) rows = split_rows (text, delimiters[d]);
+      Cell unterminated = { NULL, 0, 0 };
+      g_autoptr(GPtrArray) rows = split_rows (text, delimiters[d], &unterminated);
 
       for (guint i = 0; i < MIN (rows->len, 30); i++)
         {
@@ -420,6 +450,9 @@ find_header (Import     *import,
 
           if (row->cells->len >= 2 && try_header (import, row))
             {
+              if (unterminated.line > 0)
+                warn (import, unterminated.line, unterminated.column,
+                      _("A quote opened here is never closed, so the rest of the file was read as one cell; check it."));
               *header = i;
               return g_steal_pointer (&rows);
             }
@@ -502,6 +535,25 @@ tidy_text (const char *text)
   return g_strjoinv ("\n\n", result);
 }
 
+/* Only what reads as HTML is read as HTML: “DPO <dpo@example.com>” or
+ * “R&D” in a plain list are text, to be kept as they are. */
+static gboolean
+looks_like_html (const char *text)
+{
+  static GRegex *markup;
+  static gsize compiled = 0;
+
+  if (g_once_init_enter (&compiled))
+    {
+      markup = g_regex_new ("</?(p|br|div|span|li|ul|ol|b|i|u|em|strong|a|h[1-6]|table|tr|td|th|tbody|thead|"
+                            "script|style|font|small|sup|sub|blockquote|section|article|header|footer)\\b[^>]*>"
+                            "|&([a-z][a-z0-9]{1,9}|#[0-9]{1,7}|#x[0-9a-f]{1,6});",
+                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&compiled, 1);
+    }
+  return strpbrk (text, "<&") != NULL && g_regex_match (markup, text, 0, NULL);
+}
+
 /**
  * subproc_import_html_to_text:
  *
@@ -520,7 +572,7 @@ subproc_import_html_to_text (const char *html)
 
   g_return_val_if_fail (html != NULL, NULL);
 
-  if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
+  if (!looks_like_html (html))
     return tidy_text (html);
 
   document = g_strconcat ("<html><head><meta charset=\"utf-8\"></head><body>", html,
@@ -704,6 +756,27 @@ read_list_field (Import           *import,
   subproc_processor_set_list (processor, field, (const char * const *) items);
 }
 
+/* Cells right of the header's last column (a cell with an unquoted comma,
+ * say) are kept in the notes, and said. */
+static void
+keep_extra_cells (Import           *import,
+                  Row              *row,
+                  SubprocProcessor *processor)
+{
+  for (guint i = import->n_columns; i < row->cells->len; i++)
+    {
+      Cell *cell = &g_array_index (row->cells, Cell, i);
+      g_autofree char *text = subproc_import_html_to_text (cell->text);
+
+      if (*text == '\0')
+        continue;
+      warn (import, cell->line, cell->column,
+            _("This cell is right of the last column the header names; its text is kept in the notes."));
+      /* Translators: label in the notes of text found right of a list's last column */
+      append_note (processor, C_("notes label", "Beyond the last column"), text);
+    }
+}
+
 static SubprocProcessor *
 read_processor (Import *import,
                 Row    *row)
@@ -744,6 +817,8 @@ read_processor (Import *import,
           subproc_processor_set_text (processor, f, text);
         }
     }
+
+  keep_extra_cells (import, row, processor);
 
   /* columns we have no field for are kept in the notes, so nothing is lost */
   for (guint i = 0; i < import->unknown_headers->len; i++)
@@ -914,16 +989,17 @@ subproc_import_text (const char  *text,
   else
     copy = g_strndup (text, length);
 
+  import.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
   rows = find_header (&import, copy, &header);
   if (rows == NULL)
     {
+      g_ptr_array_unref (import.warnings);
       g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER,
                    _("“%s” has no row naming the columns, such as “Name”, “Country” and “Description”; Subproc needs one to know what each column holds."),
                    display_name);
       return NULL;
     }
 
-  import.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
   import.processors = g_ptr_array_new_with_free_func (g_object_unref);
   import.unknown_headers = g_ptr_array_new_with_free_func (g_free);
 

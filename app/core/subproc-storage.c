@@ -606,6 +606,7 @@ subproc_storage_to_data (SubprocRegister *self,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   GListModel *model = G_LIST_MODEL (self);
+  g_autofree char *json = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (SUBPROC_IS_REGISTER (self), NULL);
@@ -629,10 +630,10 @@ subproc_storage_to_data (SubprocRegister *self,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
+  json = json_generator_to_data (generator, NULL);
 
   /* end with a newline, as text files do */
-  text = g_strconcat (g_steal_pointer (&text), "\n", NULL);
+  text = g_strconcat (json, "\n", NULL);
   if (length != NULL)
     *length = strlen (text);
   return g_steal_pointer (&text);
@@ -697,15 +698,16 @@ subproc_storage_save (SubprocRegister  *self,
   return TRUE;
 }
 
+
 /**
- * subproc_storage_looks_like_register:
+ * subproc_storage_looks_like_json:
  *
- * Returns: %TRUE when @data is a JSON object naming our format near its start,
- *   to tell a register from a list to import without reading it all.
+ * Returns: %TRUE when @data starts, after blanks and a byte-order mark,
+ *   with “{” or “[”: JSON, not a list of processors.
  */
 gboolean
-subproc_storage_looks_like_register (const char *data,
-                                     gsize       length)
+subproc_storage_looks_like_json (const char *data,
+                                 gsize       length)
 {
   gsize i = 0;
 
@@ -715,8 +717,5 @@ subproc_storage_looks_like_register (const char *data,
     i = 3;
   while (i < length && g_ascii_isspace (data[i]))
     i++;
-  if (i >= length || data[i] != '{')
-    return FALSE;
-
-  return g_strstr_len (data + i, MIN (length - i, 4096), SUBPROC_REGISTER_FORMAT) != NULL;
+  return i < length && (data[i] == '{' || data[i] == '[');
 }

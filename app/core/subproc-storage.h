@@ -38,7 +38,7 @@ gboolean         subproc_storage_save        (SubprocRegister  *self,
                                               const char       *expected_etag,
                                               char            **new_etag,
                                               GError          **error);
-gboolean         subproc_storage_looks_like_register (const char *data,
+gboolean         subproc_storage_looks_like_json     (const char *data,
                                                       gsize       length);
 
 G_END_DECLS

@@ -185,7 +185,11 @@ quit_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  /* a copy: closing a window takes it off the application's list */
+  g_autolist(GtkWindow) windows = NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
 
   /* closing the windows saves what is pending, as closing one by hand does */
   for (GList *l = windows; l != NULL; l = l->next)

@@ -689,6 +689,8 @@ fill_parents (SubprocEditor *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const char *own_id = self->processor != NULL ? subproc_processor_get_id (self->processor) : NULL;
+  const char *parent = subproc_processor_get_text (self->original, SUBPROC_FIELD_PARENT);
+  gboolean found = FALSE;
 
   self->parent_ids = g_ptr_array_new_with_free_func (g_free);
   /* Translators: no processor above this one: it is a processor, not a sub-processor */
@@ -703,6 +705,15 @@ fill_parents (SubprocEditor *self)
         continue;
       gtk_string_list_append (names, subproc_processor_get_name (other));
       g_ptr_array_add (self->parent_ids, g_strdup (subproc_processor_get_id (other)));
+      found |= g_strcmp0 (subproc_processor_get_id (other), parent) == 0;
+    }
+
+  /* a parent no longer in the register is kept, not quietly dropped */
+  if (parent != NULL && !found)
+    {
+      /* Translators: the parent processor of this one is not in the register any more */
+      gtk_string_list_append (names, C_("parent processor", "A processor not in the register"));
+      g_ptr_array_add (self->parent_ids, g_strdup (parent));
     }
   adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
 }

@@ -183,7 +183,10 @@ static void
 show_message (SubprocPrintWindow *self,
               const char         *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* toasts read markup: file names and messages are text */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /**

@@ -60,8 +60,14 @@ editor_save_cb (SubprocWindow    *self,
                 SubprocProcessor *values,
                 SubprocEditor    *editor)
 {
-  SubprocProcessor *processor = subproc_editor_get_processor (editor);
+  SubprocProcessor *edited = subproc_editor_get_processor (editor);
+  SubprocProcessor *processor = NULL;
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+
+  /* the register shown may have been reloaded while the editor was open:
+   * the edit goes to the processor of that id there, or is added anew */
+  if (edited != NULL)
+    processor = subproc_register_find_by_id (self->reg, subproc_processor_get_id (edited), NULL);
 
   if (processor != NULL)
     subproc_history_edit (self->history, processor, values);
@@ -164,9 +170,14 @@ delete_action (GtkWidget  *widget,
     return;
 
   if (positions->len == 1)
-    /* Translators: a toast after deleting one processor */
-    title = g_strdup_printf (_("“%s” deleted"),
-                             subproc_processor_get_name (subproc_register_get_processor (self->reg, g_array_index (positions, guint, 0))));
+    {
+      SubprocProcessor *deleted = subproc_register_get_processor (self->reg, g_array_index (positions, guint, 0));
+      /* toasts read markup: a name such as “AT&T” is text */
+      g_autofree char *name = g_markup_escape_text (subproc_processor_get_name (deleted), -1);
+
+      /* Translators: a toast after deleting one processor */
+      title = g_strdup_printf (_("“%s” deleted"), name);
+    }
   else
     title = g_strdup_printf (ngettext ("%u processor deleted", "%u processors deleted", positions->len),
                              positions->len);
@@ -175,7 +186,8 @@ delete_action (GtkWidget  *widget,
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  self->undo_depth = subproc_history_get_n_steps (self->history);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -204,6 +216,20 @@ undo_action (GtkWidget  *widget,
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
   subproc_history_undo (self->history);
+}
+
+/* The toast's Undo undoes its delete, and only while that is the last step. */
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+
+  if (subproc_history_get_n_steps (self->history) == self->undo_depth)
+    subproc_history_undo (self->history);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
 }
 
 static void
@@ -320,6 +346,27 @@ conflict_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "save-as"))
     subproc_window_choose_save_as (self);
+  else
+    {
+      /* put off: nothing is saved until the user decides, and the window says so */
+      AdwToast *toast = adw_toast_new (_("Not saved: the register’s file changed on disk"));
+
+      adw_toast_set_button_label (toast, _("_Decide…"));
+      adw_toast_set_action_name (toast, "win.resolve-conflict");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+resolve_conflict_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+
+  if (self->conflict)
+    subproc_window_handle_conflict (self);
 }
 
 /**
@@ -331,14 +378,20 @@ conflict_response_cb (AdwMessageDialog *dialog,
 void
 subproc_window_handle_conflict (SubprocWindow *self)
 {
-  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+
+  g_return_if_fail (SUBPROC_IS_WINDOW (self));
+  g_return_if_fail (self->file != NULL);
+
+  name = g_file_get_basename (self->file);
 
   body = g_strdup_printf (_("“%s” was changed by another program, or by Subproc in another place, since you opened it. Your changes are not saved yet. Keep which?"),
                           name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Register Changed on Disk"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
                                     "reload", _("_Reload Theirs"),
                                     "overwrite", _("_Overwrite With Mine"),
                                     "save-as", _("Save Mine _As…"),
@@ -346,7 +399,7 @@ subproc_window_handle_conflict (SubprocWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -389,6 +442,8 @@ subproc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflict", NULL, resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }

@@ -42,8 +42,26 @@ struct _SubprocWindow
   gboolean             closing;
   gboolean             conflict;       /* the file changed on disk; asking the user */
   AdwToast            *undo_toast;     /* weak: the toast offering Undo of a delete */
+  guint                undo_depth;     /* the undo stack's depth right after that delete */
+  GFile               *pending_file;   /* to open once the register shown is saved or dropped */
+  gboolean             pending_example;
+  int                  after_save;     /* an AfterSave: what a Save As was asked for */
 };
 
+/* What to do once a Save As asked for by a question about unsaved changes succeeds. */
+typedef enum
+{
+  AFTER_SAVE_NOTHING,
+  AFTER_SAVE_CLOSE,
+  AFTER_SAVE_OPEN_PENDING,
+} AfterSave;
+
+gboolean subproc_window_release_current       (SubprocWindow *self,
+                                               GFile         *next_file,
+                                               gboolean       next_example);
+void     subproc_window_ask_unsaved           (SubprocWindow *self,
+                                               const char    *reason,
+                                               gboolean       closing);
 void     subproc_window_show_error            (SubprocWindow *self,
                                                const char    *heading,
                                                const char    *body);
@@ -55,6 +73,8 @@ gboolean subproc_window_save_over             (SubprocWindow *self,
                                                GError       **error);
 void     subproc_window_reload                (SubprocWindow *self);
 void     subproc_window_choose_save_as        (SubprocWindow *self);
+void     subproc_window_save_as               (SubprocWindow *self,
+                                               GFile         *file);
 
 /* For tests, which look at what the window shows. */
 GListModel *subproc_window_get_visible_model (SubprocWindow *self);

@@ -300,11 +300,27 @@ subproc_window_reload (SubprocWindow *self)
   set_register (self, reg, file, etag, newer);
 }
 
-static void
-flush_current (SubprocWindow *self)
+/* Replacing the register shown: it is saved first; when it cannot be (it
+ * has no file, is read-only, or its file changed on disk), the user chooses
+ * between saving it elsewhere, dropping the changes and keeping it. The
+ * file or example to open next waits for that answer. */
+gboolean
+subproc_window_release_current (SubprocWindow *self,
+                                GFile         *next_file,
+                                gboolean       next_example)
 {
-  if (self->reg != NULL && self->dirty)
-    save_or_report (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->reg == NULL || !self->dirty)
+    return TRUE;
+  if (self->file != NULL && !self->read_only && !self->conflict &&
+      subproc_window_save_now (self, &error))
+    return TRUE;
+
+  g_set_object (&self->pending_file, next_file);
+  self->pending_example = next_example;
+  subproc_window_ask_unsaved (self, error != NULL ? error->message : NULL, FALSE);
+  return FALSE;
 }
 
 static char *
@@ -327,40 +343,33 @@ describe_warnings (const char *file_name,
   return g_string_free (g_steal_pointer (&details), FALSE);
 }
 
+/* Adds imported processors to the register as one undoable step, and says
+ * how many came in, with any warnings behind the toast's button. */
 static void
-import_into_register (SubprocWindow *self,
-                      GFile         *file)
+add_imported (SubprocWindow *self,
+              GPtrArray     *processors,
+              GPtrArray     *warnings,
+              const char    *name)
 {
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) processors = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
   AdwToast *toast;
-  guint n_items;
 
-  processors = subproc_import_file (file, &warnings, &error);
-  if (processors == NULL)
-    {
-      subproc_window_show_error (self, _("Nothing Imported"), error->message);
-      return;
-    }
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
   /* Translators: the name of an undo step */
-  subproc_history_insert (self->history, n_items, (SubprocProcessor **) processors->pdata,
-                          processors->len, _("Import"));
+  subproc_history_insert (self->history, g_list_model_get_n_items (G_LIST_MODEL (self->reg)),
+                          (SubprocProcessor **) processors->pdata, processors->len, _("Import"));
 
+  /* toasts read markup: the file's name is text */
   /* Translators: %u is a number, %s a file's name */
   message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
                                        "Imported %u processors from “%s”", processors->len),
-                             processors->len, name);
+                             processors->len, escaped);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
 
   /* the warnings wait behind a button: a footer line is no reason to stop the user */
   g_free (self->import_warnings);
-  self->import_warnings = warnings->len > 0 ? describe_warnings (name, warnings) : NULL;
+  self->import_warnings = warnings != NULL && warnings->len > 0 ? describe_warnings (name, warnings) : NULL;
   if (self->import_warnings != NULL)
     {
       adw_toast_set_button_label (toast, ngettext ("_Show Warning", "_Show Warnings", warnings->len));
@@ -370,6 +379,39 @@ import_into_register (SubprocWindow *self,
     adw_toast_set_timeout (toast, 5);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+refuse_if_read_only (SubprocWindow *self)
+{
+  if (!self->read_only)
+    return FALSE;
+
+  subproc_window_show_error (self, _("Nothing Imported"),
+                             _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+  return TRUE;
+}
+
+static void
+import_into_register (SubprocWindow *self,
+                      GFile         *file)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (refuse_if_read_only (self))
+    return;
+
+  processors = subproc_import_file (file, &warnings, &error);
+  if (processors == NULL)
+    {
+      subproc_window_show_error (self, _("Nothing Imported"), error->message);
+      return;
+    }
+
+  add_imported (self, processors, warnings, name);
 }
 
 static void
@@ -404,33 +446,57 @@ show_import_warnings_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Takes the processors out of a register read from a list, to import them. */
+static GPtrArray *
+take_processors (SubprocRegister *reg)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
+  GPtrArray *processors = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (processors, g_object_ref (subproc_register_get_processor (reg, i)));
+  subproc_register_splice (reg, 0, n_items, NULL, 0);
+  return processors;
+}
+
 static void
 open_register_file (SubprocWindow *self,
                     GFile         *file)
 {
   g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *name = g_file_get_basename (file);
   gboolean is_register = FALSE;
   gboolean newer = FALSE;
 
-  reg = subproc_read_input (file, &is_register, &newer, &etag, NULL, &error);
-  if (!is_register)
-    {
-      import_into_register (self, file);
-      return;
-    }
+  reg = subproc_read_input (file, &is_register, &newer, &etag, &warnings, &error);
   if (reg == NULL)
     {
-      subproc_window_show_error (self, _("Could Not Open the Register"), error->message);
+      subproc_window_show_error (self, is_register ? _("Could Not Open the Register") : _("Nothing Imported"),
+                                 error->message);
       return;
     }
 
-  flush_current (self);
+  if (!is_register)
+    {
+      g_autoptr(GPtrArray) processors = NULL;
+
+      if (refuse_if_read_only (self))
+        return;
+      processors = take_processors (reg);
+      add_imported (self, processors, warnings, name);
+      return;
+    }
+
+  /* what is not on disk yet is saved, or the user is asked first */
+  if (!subproc_window_release_current (self, file, FALSE))
+    return;
   set_register (self, reg, file, etag, newer);
   if (newer)
     subproc_window_show_error (self, _("Opened Read-Only"),
-                _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
+                               _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
 }
 
 /**
@@ -517,8 +583,61 @@ subproc_window_open_example (SubprocWindow *self)
   subproc_register_set_title (reg, _("Example Register"));
   subproc_register_set_organisation (reg, "Plandisc");
 
-  flush_current (self);
+  if (!subproc_window_release_current (self, NULL, TRUE))
+    return;
   set_register (self, reg, NULL, NULL, FALSE);
+}
+
+/* Opens what waited for the register shown to be saved or dropped. */
+static void
+run_pending (SubprocWindow *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+  gboolean example = self->pending_example;
+
+  self->pending_example = FALSE;
+  if (file != NULL)
+    open_register_file (self, file);
+  else if (example)
+    subproc_window_open_example (self);
+}
+
+/**
+ * subproc_window_save_as:
+ *
+ * Saves the register to @file and makes it the register's file.
+ */
+void
+subproc_window_save_as (SubprocWindow *self,
+                        GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+  AfterSave after = self->after_save;
+
+  self->after_save = AFTER_SAVE_NOTHING;
+  if (!ensure_parent (file, &error) ||
+      !subproc_storage_save (self->reg, file, NULL, &new_etag, &error))
+    {
+      subproc_window_show_error (self, _("Could Not Save the Register"), error->message);
+      return;
+    }
+
+  /* from now on the register is this file's, and a change on disk is noticed */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  self->conflict = FALSE;
+  self->read_only = FALSE;
+  self->dirty = FALSE;
+  update_title (self);
+  subproc_window_update_actions (self);
+
+  if (after == AFTER_SAVE_CLOSE)
+    gtk_window_close (GTK_WINDOW (self));
+  else if (after == AFTER_SAVE_OPEN_PENDING)
+    run_pending (self);
 }
 
 static void
@@ -528,13 +647,18 @@ chooser_response_cb (SubprocWindow        *self,
 {
   ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "purpose"));
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file == NULL)
-    return;
+    {
+      /* cancelled: nothing waits for a save any more */
+      self->after_save = AFTER_SAVE_NOTHING;
+      g_clear_object (&self->pending_file);
+      self->pending_example = FALSE;
+      return;
+    }
 
   switch (purpose)
     {
@@ -545,18 +669,7 @@ chooser_response_cb (SubprocWindow        *self,
       import_into_register (self, file);
       break;
     case CHOOSE_SAVE_AS:
-      if (!subproc_storage_save (self->reg, file, NULL, NULL, &error))
-        {
-          subproc_window_show_error (self, _("Could Not Save the Register"), error->message);
-          return;
-        }
-      g_set_object (&self->file, file);
-      g_clear_pointer (&self->etag, g_free);
-      self->conflict = FALSE;
-      self->read_only = FALSE;
-      self->dirty = FALSE;
-      g_file_load_contents (file, NULL, NULL, NULL, &self->etag, NULL);
-      update_title (self);
+      subproc_window_save_as (self, file);
       break;
     default:
       g_assert_not_reached ();
@@ -663,6 +776,8 @@ save_action (GtkWidget  *widget,
 
   if (self->file == NULL || self->read_only)
     choose_file (self, CHOOSE_SAVE_AS);
+  else if (self->conflict)
+    subproc_window_handle_conflict (self);
   else
     {
       self->dirty = TRUE;
@@ -748,17 +863,73 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
-close_response_cb (SubprocWindow *self,
-                   const char    *response)
+unsaved_response_cb (SubprocWindow    *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
 {
+  gboolean closing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "closing"));
+
   if (g_str_equal (response, "discard"))
     {
       self->dirty = FALSE;
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      if (closing)
+        {
+          self->closing = TRUE;
+          gtk_window_destroy (GTK_WINDOW (self));
+        }
+      else
+        run_pending (self);
     }
   else if (g_str_equal (response, "save-as"))
-    choose_file (self, CHOOSE_SAVE_AS);
+    {
+      self->after_save = closing ? AFTER_SAVE_CLOSE : AFTER_SAVE_OPEN_PENDING;
+      choose_file (self, CHOOSE_SAVE_AS);
+    }
+  else
+    {
+      g_clear_object (&self->pending_file);
+      self->pending_example = FALSE;
+    }
+}
+
+/**
+ * subproc_window_ask_unsaved:
+ * @reason: (nullable): why the changes could not be saved, if a save failed
+ * @closing: whether the window is closing, else another register is opening
+ *
+ * Asks what to do with changes that cannot be saved where the register
+ * came from: nothing the user typed is lost without asking.
+ */
+void
+subproc_window_ask_unsaved (SubprocWindow *self,
+                            const char    *reason,
+                            gboolean       closing)
+{
+  GtkWidget *dialog;
+  const char *body = reason;
+
+  if (body == NULL && self->read_only)
+    body = _("This register was made by a newer version of Subproc, so your changes can only be saved under another name.");
+  else if (body == NULL && self->conflict)
+    body = _("The register’s file was changed by another program, so your changes are not saved in it yet.");
+  else if (body == NULL)
+    body = closing ? _("This register has not been saved to a file. If you close the window, its changes are lost.")
+                   : _("This register has not been saved to a file. If you open another one, its changes are lost.");
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save-as", _("_Save As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "closing", GINT_TO_POINTER (closing));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -766,30 +937,13 @@ subproc_window_close_request (GtkWindow *window)
 {
   SubprocWindow *self = SUBPROC_WINDOW (window);
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
 
   if (self->closing || !self->dirty)
     goto close;
-  if (self->file != NULL && !self->read_only && subproc_window_save_now (self, &error))
+  if (self->file != NULL && !self->read_only && !self->conflict && subproc_window_save_now (self, &error))
     goto close;
 
-  /* nothing the user typed is lost without asking */
-  dialog = adw_message_dialog_new (window, _("Save Changes?"),
-                                   error != NULL ? error->message
-                                                 : _("This register has not been saved to a file. If you close the window, its changes are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save-as", _("_Save As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  subproc_window_ask_unsaved (self, error != NULL ? error->message : NULL, TRUE);
   return TRUE;
 
 close:
@@ -815,6 +969,7 @@ subproc_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->history);
   g_clear_object (&self->reg);
+  g_clear_object (&self->pending_file);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
 
@@ -949,9 +1104,11 @@ subproc_window_init (SubprocWindow *self)
   setup_drop_target (self);
   subproc_window_actions_init (self);
   fit_columns_to_titles (self);
-  gtk_column_view_sort_by_column (self->column_view,
-                                  g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0),
-                                  GTK_SORT_ASCENDING);
+  {
+    g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
+
+    gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
+  }
 
   {
     g_autoptr(SubprocRegister) empty = subproc_register_new ();
