@@ -89,6 +89,23 @@ test_choices (void)
     g_assert_cmpstr (subproc_report_get_column_title (report, 0), ==, "Databehandlare");
   }
 
+  /* columns of one's own: only those checked, internal when beyond the public list */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "columns_row")), 2);
+  g_assert_true (gtk_widget_get_visible (child (window, "fields_row")));
+  g_assert_cmpuint (subproc_report_get_n_columns (report), ==, 6);
+  g_assert_false (subproc_report_is_internal (report));
+  {
+    SubprocPrintWindow *w = window;
+    GtkCheckButton **checks = (GtkCheckButton **) g_object_get_data (G_OBJECT (w), "field-checks");
+
+    gtk_check_button_set_active (checks[SUBPROC_FIELD_DESCRIPTION], FALSE);
+    gtk_check_button_set_active (checks[SUBPROC_FIELD_DPA_SIGNED], TRUE);
+  }
+  g_assert_cmpuint (subproc_report_get_n_columns (report), ==, 6);
+  g_assert_true (subproc_report_is_internal (report));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "columns_row")), 0);
+  g_assert_false (gtk_widget_get_visible (child (window, "fields_row")));
+
   /* paging stops at the ends */
   g_assert_cmpuint (subproc_print_window_get_page (window), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "preview.previous-page", NULL);

@@ -186,6 +186,20 @@ field_title (SubprocField field)
   return subproc_language_pgettext ("report column", titles[field]);
 }
 
+/**
+ * subproc_report_get_field_title:
+ *
+ * Returns: (transfer none): the title of @field's column, in the language
+ *   gettext answers in.
+ */
+const char *
+subproc_report_get_field_title (SubprocField field)
+{
+  g_return_val_if_fail ((guint) field < SUBPROC_N_FIELDS, NULL);
+
+  return field_title (field);
+}
+
 static const char *
 column_title (const ReportColumn *column)
 {

@@ -66,6 +66,7 @@ SubprocRegister *subproc_report_get_register   (SubprocReport      *self);
 const char    *subproc_report_get_language     (SubprocReport      *self);
 const char    *subproc_report_get_title        (SubprocReport      *self);
 guint          subproc_report_get_n_columns    (SubprocReport      *self);
+const char    *subproc_report_get_field_title  (SubprocField        field);
 const char    *subproc_report_get_column_title (SubprocReport      *self,
                                                 guint               column);
 char          *subproc_report_get_cell_text    (SubprocReport      *self,

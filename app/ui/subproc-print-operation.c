@@ -38,17 +38,15 @@ subproc_print_settings_load (void)
 
 /**
  * subproc_print_settings_save:
- * @page_setup: (nullable): the page setup used
  *
- * Keeps the printer and its settings for the next run.
+ * Keeps the printer and its settings for the next run. (The paper and its
+ * orientation are the preview's choices, kept in GSettings.)
  */
 void
-subproc_print_settings_save (GtkPrintSettings *settings,
-                             GtkPageSetup     *page_setup)
+subproc_print_settings_save (GtkPrintSettings *settings)
 {
   g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "subproc", NULL);
   g_autofree char *path = settings_path ("print-settings.ini");
-  g_autofree char *setup_path = settings_path ("page-setup.ini");
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (GTK_IS_PRINT_SETTINGS (settings));
@@ -56,8 +54,6 @@ subproc_print_settings_save (GtkPrintSettings *settings,
   g_mkdir_with_parents (dir, 0700);
   if (!gtk_print_settings_to_file (settings, path, &error))
     g_warning ("Print settings not kept: %s", error->message);
-  if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, setup_path, NULL))
-    g_warning ("Page setup not kept");
 }
 
 /**

@@ -13,8 +13,7 @@ G_DECLARE_FINAL_TYPE (SubprocPrintOperation, subproc_print_operation, SUBPROC, P
 
 SubprocPrintOperation *subproc_print_operation_new      (SubprocReport *report);
 GtkPrintSettings      *subproc_print_settings_load      (void);
-void                   subproc_print_settings_save      (GtkPrintSettings *settings,
-                                                         GtkPageSetup     *page_setup);
+void                   subproc_print_settings_save      (GtkPrintSettings *settings);
 GtkPageSetup          *subproc_print_page_setup_for     (SubprocReport    *report);
 
 G_END_DECLS

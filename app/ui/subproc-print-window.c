@@ -19,6 +19,7 @@ struct _SubprocPrintWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   AdwComboRow          *columns_row;
+  AdwExpanderRow       *fields_row;
   AdwComboRow          *language_row;
   AdwComboRow          *paper_row;
   AdwComboRow          *orientation_row;
@@ -31,8 +32,11 @@ struct _SubprocPrintWindow
   SubprocReport        *report;
   PangoContext         *context;
   GtkFileChooserNative *chooser;
+  GtkCheckButton       *field_checks[SUBPROC_N_FIELDS];
   guint                 page;
 };
+
+enum { COLUMNS_PUBLIC, COLUMNS_FULL, COLUMNS_CHOSEN };
 
 G_DEFINE_FINAL_TYPE (SubprocPrintWindow, subproc_print_window, ADW_TYPE_WINDOW)
 
@@ -69,6 +73,30 @@ update_summary (SubprocPrintWindow *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+static void
+apply_columns (SubprocPrintWindow *self)
+{
+  guint choice = adw_combo_row_get_selected (self->columns_row);
+  SubprocField fields[SUBPROC_N_FIELDS];
+  guint n_fields = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_row), choice == COLUMNS_CHOSEN);
+  if (choice != COLUMNS_CHOSEN)
+    {
+      subproc_report_set_column_set (self->report, choice == COLUMNS_FULL ? SUBPROC_COLUMNS_FULL
+                                                                          : SUBPROC_COLUMNS_PUBLIC);
+      return;
+    }
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    if (gtk_check_button_get_active (self->field_checks[f]))
+      fields[n_fields++] = f;
+  /* a report of no columns is no report: the name at least */
+  if (n_fields == 0)
+    fields[n_fields++] = SUBPROC_FIELD_NAME;
+  subproc_report_set_fields (self->report, fields, n_fields);
+}
+
 /* Applies the choices to the report and lays it out again. */
 static void
 relayout (SubprocPrintWindow *self)
@@ -76,8 +104,7 @@ relayout (SubprocPrintWindow *self)
   guint language = adw_combo_row_get_selected (self->language_row);
   double width, height;
 
-  subproc_report_set_column_set (self->report, adw_combo_row_get_selected (self->columns_row) == 1
-                                                 ? SUBPROC_COLUMNS_FULL : SUBPROC_COLUMNS_PUBLIC);
+  apply_columns (self);
   subproc_report_set_language (self->report, language < G_N_ELEMENTS (languages) ? languages[language] : NULL);
   subproc_report_set_paper (self->report,
                             adw_combo_row_get_selected (self->paper_row) == 1 ? SUBPROC_PAPER_LETTER : SUBPROC_PAPER_A4,
@@ -96,15 +123,23 @@ static void
 choice_changed_cb (SubprocPrintWindow *self)
 {
   static const char * const papers[] = { "a4", "letter" };
+  static const char * const column_sets[] = { "public", "full", "chosen" };
   guint language = adw_combo_row_get_selected (self->language_row);
   guint paper = adw_combo_row_get_selected (self->paper_row);
+  guint columns = adw_combo_row_get_selected (self->columns_row);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto(GStrv) chosen = NULL;
 
   /* not yet set up while the template is built */
   if (self->report == NULL)
     return;
 
-  g_settings_set_string (self->settings, "report-columns",
-                         adw_combo_row_get_selected (self->columns_row) == 1 ? "full" : "public");
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    if (gtk_check_button_get_active (self->field_checks[f]))
+      g_strv_builder_add (keys, subproc_field_get_key (f));
+  chosen = g_strv_builder_end (keys);
+  g_settings_set_strv (self->settings, "report-fields", (const char * const *) chosen);
+  g_settings_set_string (self->settings, "report-columns", column_sets[MIN (columns, 2)]);
   g_settings_set_string (self->settings, "report-language",
                          language < G_N_ELEMENTS (languages) ? languages[language] : "");
   g_settings_set_string (self->settings, "report-paper", papers[MIN (paper, 1)]);
@@ -275,8 +310,7 @@ print_done_cb (SubprocPrintWindow      *self,
       return;
     }
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    subproc_print_settings_save (gtk_print_operation_get_print_settings (operation),
-                                 gtk_print_operation_get_default_page_setup (operation));
+    subproc_print_settings_save (gtk_print_operation_get_print_settings (operation));
 }
 
 static void
@@ -341,6 +375,7 @@ subproc_print_window_class_init (SubprocPrintWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, columns_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, fields_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, orientation_row);
@@ -374,10 +409,38 @@ create_layout_context (void)
   return context;
 }
 
+/* A row with a check for each field, for choosing the columns. */
+static void
+add_field_checks (SubprocPrintWindow *self)
+{
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      /* the report's “As written” reads well under Countries, not alone in a list */
+      if (f == SUBPROC_FIELD_LOCATION)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Location as written"));
+      else if (f == SUBPROC_FIELD_TRANSFER_BASIS)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Legal basis as written"));
+      else
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subproc_report_get_field_title (f));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (choice_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->fields_row, row);
+      self->field_checks[f] = GTK_CHECK_BUTTON (check);
+    }
+  /* for tests, which tick them as a user does */
+  g_object_set_data (G_OBJECT (self), "field-checks", self->field_checks);
+}
+
 static void
 subproc_print_window_init (SubprocPrintWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_field_checks (self);
 
   self->settings = g_settings_new (APP_ID);
   self->context = create_layout_context ();
@@ -401,8 +464,18 @@ restore_choices (SubprocPrintWindow *self)
   g_autofree char *columns = g_settings_get_string (self->settings, "report-columns");
   g_autofree char *language = g_settings_get_string (self->settings, "report-language");
   g_autofree char *paper = g_settings_get_string (self->settings, "report-paper");
+  g_auto(GStrv) fields = g_settings_get_strv (self->settings, "report-fields");
 
-  adw_combo_row_set_selected (self->columns_row, g_str_equal (columns, "full") ? 1 : 0);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      SubprocField field;
+
+      if (subproc_field_from_key (fields[i], &field))
+        gtk_check_button_set_active (self->field_checks[field], TRUE);
+    }
+  adw_combo_row_set_selected (self->columns_row, g_str_equal (columns, "full") ? COLUMNS_FULL
+                                                 : g_str_equal (columns, "chosen") ? COLUMNS_CHOSEN
+                                                 : COLUMNS_PUBLIC);
   adw_combo_row_set_selected (self->language_row,
                               language_index (*language != '\0' ? language : subproc_country_ui_language ()));
   adw_combo_row_set_selected (self->paper_row, g_str_equal (paper, "letter") ? 1 : 0);
