@@ -486,6 +486,122 @@ test_names_are_text (void)
   remove_file (file);
 }
 
+static AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return ADW_ENTRY_ROW (child);
+      if ((found = find_entry_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_details (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  SubprocWindow *window;
+  SubprocRegister *reg;
+  AdwMessageDialog *dialog;
+
+  remove_file (file);
+  window = new_window_on (NULL);
+  reg = subproc_window_get_register (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.details", NULL));
+  settle ();
+  dialog = find_dialog ("Register Details");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Title")), "Sub-processors 2026");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Organisation")), "Acme AB");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "DPO contact")), "dpo@acme.example");
+  adw_message_dialog_response (dialog, "save");
+  settle ();
+
+  g_assert_cmpstr (subproc_register_get_title (reg), ==, "Sub-processors 2026");
+  g_assert_cmpstr (subproc_register_get_organisation (reg), ==, "Acme AB");
+  g_assert_cmpstr (subproc_register_get_dpo_contact (reg), ==, "dpo@acme.example");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sub-processors 2026");
+
+  /* one step, undone whole */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (subproc_register_get_title (reg));
+  g_assert_null (subproc_register_get_organisation (reg));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
+static void
+test_function_suggestions (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  SubprocWindow *window;
+  SubprocEditor *editor;
+  GtkWidget *function;
+  GtkWidget *list;
+  GtkListBoxRow *first;
+  GtkListBoxRow *second;
+
+  remove_file (file);
+  window = new_window_on (NULL);
+  subproc_window_open_example (window);
+  settle ();
+  editor = open_new_editor (window);
+  wait_ms (200);
+
+  /* typing in the function offers the functions already in the register */
+  function = field (editor, "function_row");
+  gtk_widget_grab_focus (function);
+  gtk_editable_set_text (GTK_EDITABLE (function), "fakt");
+  settle ();
+  list = field (editor, "function_list");
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (first);
+  /* those that start so come first */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (first))), ==, "Fakturering");
+  second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (second))), ==, "Bogføring og fakturering");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+
+  /* choosing one fills it in */
+  g_signal_emit_by_name (list, "row-activated", second);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (function)), ==, "Bogføring og fakturering");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
+static void
+test_close_asks (void)
+{
+  SubprocWindow *window = subproc_window_new (NULL);
+  const guint first = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  subproc_window_open_example (window);
+  subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
+
+  /* an untitled register with changes: closing asks, Cancel keeps the window */
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  adw_message_dialog_response (find_dialog ("Save Changes?"), "cancel");
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The editable widget WIDGET is, or is inside. */
 static GtkWidget *
 field_of (SubprocEditor *editor,
@@ -585,6 +701,9 @@ main (int   argc,
   g_test_add_func ("/window/replace-asks-first", test_replace_asks_first);
   g_test_add_func ("/window/save-as-then-conflict", test_save_as_then_conflict);
   g_test_add_func ("/window/names-are-text", test_names_are_text);
+  g_test_add_func ("/window/details", test_details);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/editor/function-suggestions", test_function_suggestions);
 
   status = g_test_run ();
 

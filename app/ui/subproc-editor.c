@@ -337,6 +337,37 @@ add_item_cb (SubprocEditor *self,
 }
 
 /* Functions already in the register that start with or contain what is typed. */
+/* Adds the register's functions that match FOLDED to the suggestions:
+ * those that start with it on the first pass, those that contain it on
+ * the second. */
+static guint
+suggest_functions (SubprocEditor *self,
+                   const char    *folded,
+                   gboolean       prefix,
+                   GHashTable    *seen,
+                   guint          n_shown)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reg)) && n_shown < 8; i++)
+    {
+      const char *function = subproc_processor_get_text (subproc_register_get_processor (self->reg, i),
+                                                         SUBPROC_FIELD_FUNCTION);
+      g_autofree char *candidate = function != NULL ? g_utf8_casefold (function, -1) : NULL;
+      GtkWidget *label;
+
+      if (candidate == NULL || g_str_equal (candidate, folded) ||
+          (prefix ? !g_str_has_prefix (candidate, folded) : strstr (candidate, folded) == NULL) ||
+          !g_hash_table_add (seen, g_strdup (candidate)))
+        continue;
+
+      label = gtk_label_new (function);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->function_list, label);
+      n_shown++;
+    }
+  return n_shown;
+}
+
+/* Functions already in the register that start with or contain what is typed. */
 static void
 update_function_suggestions (SubprocEditor *self)
 {
@@ -349,21 +380,10 @@ update_function_suggestions (SubprocEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->function_list))) != NULL)
     gtk_list_box_remove (self->function_list, child);
 
-  for (guint i = 0; *folded != '\0' && i < g_list_model_get_n_items (G_LIST_MODEL (self->reg)); i++)
+  if (*folded != '\0')
     {
-      const char *function = subproc_processor_get_text (subproc_register_get_processor (self->reg, i),
-                                                         SUBPROC_FIELD_FUNCTION);
-      g_autofree char *candidate = function != NULL ? g_utf8_casefold (function, -1) : NULL;
-      GtkWidget *label;
-
-      if (candidate == NULL || strstr (candidate, folded) == NULL ||
-          g_str_equal (candidate, folded) || !g_hash_table_add (seen, g_strdup (candidate)) || n_shown >= 8)
-        continue;
-
-      label = gtk_label_new (function);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_list_box_append (self->function_list, label);
-      n_shown++;
+      n_shown = suggest_functions (self, folded, TRUE, seen, 0);
+      n_shown = suggest_functions (self, folded, FALSE, seen, n_shown);
     }
 
   /* only while the user types there, not when the field is filled in */
