@@ -31,7 +31,6 @@ subproc_read_input (GFile      *file,
 {
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) processors = NULL;
   g_autoptr(SubprocRegister) self = NULL;
   gboolean a_register;
@@ -40,12 +39,8 @@ subproc_read_input (GFile      *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display_name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, etag, &local_error))
-    {
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ,
-                   _("“%s” could not be read: %s"), display_name, local_error->message);
-      return NULL;
-    }
+  if (!subproc_read_file (file, &data, &length, etag, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ, error))
+    return NULL;
 
   /* any JSON is read as a register, so that one that is not ours is said
    * to be so, not taken for a list without a header */

@@ -7,6 +7,7 @@
 #include "subproc-country.h"
 #include "subproc-date.h"
 #include "subproc-import.h"
+#include "subproc-storage.h"
 
 G_DEFINE_QUARK (subproc-import-error-quark, subproc_import_error)
 
@@ -1030,18 +1031,13 @@ subproc_import_file (GFile      *file,
 {
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display_name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
-    {
-      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_READ,
-                   _("“%s” could not be read: %s"), display_name, local_error->message);
-      return NULL;
-    }
+  if (!subproc_read_file (file, &data, &length, NULL, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_READ, error))
+    return NULL;
 
   return subproc_import_text (data, length, display_name, warnings, error);
 }

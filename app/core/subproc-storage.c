@@ -493,6 +493,36 @@ subproc_storage_load_data (const char  *data,
 }
 
 /**
+ * subproc_read_file:
+ * @etag: (out) (optional): the file's entity tag
+ * @domain: the error domain to report a failure in
+ * @code: the error code to report a failure with
+ *
+ * Reads all of @file; a failure says which file, in words a user reads.
+ */
+gboolean
+subproc_read_file (GFile   *file,
+                   char   **data,
+                   gsize   *length,
+                   char   **etag,
+                   GQuark   domain,
+                   int      code,
+                   GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_file_load_contents (file, NULL, data, length, etag, &local_error))
+    return TRUE;
+
+  display_name = g_file_get_basename (file);
+  g_set_error (error, domain, code, _("“%s” could not be read: %s"), display_name, local_error->message);
+  return FALSE;
+}
+
+/**
  * subproc_storage_load:
  * @newer_version: (out) (optional): see subproc_storage_load_data()
  * @etag: (out) (optional): the file's entity tag, to notice later changes on disk
@@ -507,18 +537,14 @@ subproc_storage_load (GFile     *file,
 {
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display_name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, etag, &local_error))
-    {
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ,
-                   _("“%s” could not be read: %s"), display_name, local_error->message);
-      return NULL;
-    }
+  if (!subproc_read_file (file, &data, &length, etag,
+                          SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ, error))
+    return NULL;
 
   return subproc_storage_load_data (data, length, display_name, newer_version, error);
 }

@@ -22,6 +22,14 @@ typedef enum
 
 GQuark           subproc_storage_error_quark (void);
 
+gboolean         subproc_read_file            (GFile            *file,
+                                              char            **data,
+                                              gsize            *length,
+                                              char            **etag,
+                                              GQuark            domain,
+                                              int               code,
+                                              GError          **error);
+
 SubprocRegister *subproc_storage_load        (GFile            *file,
                                               gboolean         *newer_version,
                                               char            **etag,
