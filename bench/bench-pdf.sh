@@ -66,7 +66,7 @@ for n in $sizes; do
   set -- $(measure "$subproc" --export="$work/subproc-$n.pdf" "$work/register-$n.json")
   ours_s=$1 ours_kb=$2
   pages=$(pdfinfo "$work/subproc-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" subproc "$ours_s" "$(echo "$ours_kb / 1024" | bc -l)" "${pages:-?}"
+  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" subproc "$ours_s" "$(awk "BEGIN { print $ours_kb / 1024 }")" "${pages:-?}"
 
   [ -n "$soffice" ] || continue
   # CSV: comma, double quote, UTF-8 (76), from line 1
@@ -74,7 +74,7 @@ for n in $sizes; do
                    --convert-to pdf --outdir "$work/lo-$n" "$work/register-$n.csv")
   lo_s=$1 lo_kb=$2
   pages=$(pdfinfo "$work/lo-$n/register-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" libreoffice "$lo_s" "$(echo "$lo_kb / 1024" | bc -l)" "${pages:-?}"
-  printf '%8s  %-12s %8.1fx %9.1fx\n' "$n" "ratio LO/us" "$(echo "$lo_s / $ours_s" | bc -l)" \
-         "$(echo "$lo_kb / $ours_kb" | bc -l)"
+  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" libreoffice "$lo_s" "$(awk "BEGIN { print $lo_kb / 1024 }")" "${pages:-?}"
+  printf '%8s  %-12s %8.1fx %9.1fx\n' "$n" "ratio LO/us" "$(awk "BEGIN { print $lo_s / $ours_s }")" \
+         "$(awk "BEGIN { print $lo_kb / $ours_kb }")"
 done
