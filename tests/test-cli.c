@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 
 #include "subproc-storage.h"
+#include "test-util.h"
 
 /* Rows in the seed list, and the line of its footer the importer leaves out. */
 #define SEED_ROWS 13
@@ -15,27 +16,6 @@ typedef struct
   char *out;       /* stdout of the last run */
   char *err;       /* stderr of the last run */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -52,7 +32,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  subproc_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_free (fixture->dir);
   g_free (fixture->xdg);

@@ -9,37 +9,12 @@
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
 #include "subproc-window-private.h"
+#include "test-util.h"
 
 /* Editing as a user does it: through the window's actions and the
  * editor's own widgets. */
 
 static char *data_home;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* The toplevel of TYPE that is shown now, if any. */
 static GtkWindow *
@@ -93,7 +68,7 @@ new_window_on (GFile *file)
     subproc_window_open_files (window, &file, 1);
   else
     subproc_window_open_default (window);
-  settle ();
+  subproc_test_settle ();
   return window;
 }
 
@@ -103,7 +78,7 @@ open_new_editor (SubprocWindow *window)
   SubprocEditor *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  settle ();
+  subproc_test_settle ();
   editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
   g_assert_nonnull (editor);
   return editor;
@@ -116,7 +91,7 @@ select_row (SubprocWindow *window,
   GtkSelectionModel *selection = gtk_column_view_get_model (subproc_window_get_column_view (window));
 
   g_assert_true (gtk_selection_model_select_item (selection, row, TRUE));
-  settle ();
+  subproc_test_settle ();
 }
 
 static GFile *
@@ -158,7 +133,7 @@ test_add_edit_delete_undo (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "mechanism_row")), SUBPROC_TRANSFER_SCC);
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "function_row")), "Payments");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_null (find_toplevel (SUBPROC_TYPE_EDITOR));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 1);
@@ -170,7 +145,7 @@ test_add_edit_delete_undo (void)
   g_assert_cmpint (subproc_processor_get_status (stripe), ==, SUBPROC_STATUS_ACTIVE);
 
   /* autosaved */
-  wait_ms (1500);
+  subproc_test_wait_ms (1500);
   saved = subproc_storage_load (file, NULL, NULL, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (saved)), ==, 1);
@@ -178,7 +153,7 @@ test_add_edit_delete_undo (void)
   /* edit: the editor opens on the selected row */
   select_row (window, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
-  settle ();
+  subproc_test_settle ();
   editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
   g_assert_nonnull (editor);
   g_assert_true (subproc_editor_get_processor (editor) == stripe);
@@ -186,17 +161,17 @@ test_add_edit_delete_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "legal_entity_row")), "Stripe Payments Europe Ltd");
   subproc_tag_list_remove (SUBPROC_TAG_LIST (field (editor, "countries_tags")), "US");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpstr (subproc_processor_get_text (stripe, SUBPROC_FIELD_LEGAL_ENTITY), ==, "Stripe Payments Europe Ltd");
   g_assert_cmpstrv (subproc_processor_get_countries (stripe), ((const char *[]) { "IE", NULL }));
 
   /* delete, then undo brings it back whole */
   select_row (window, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 1);
   g_assert_cmpstr (subproc_processor_get_text (subproc_register_get_processor (reg, 0), SUBPROC_FIELD_LEGAL_ENTITY),
                    ==, "Stripe Payments Europe Ltd");
@@ -232,7 +207,7 @@ test_validation (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "needs a name"));
   g_assert_true (gtk_widget_has_css_class (field (editor, "name_row"), "error"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 0);
 
   /* blanks are no name */
@@ -255,11 +230,11 @@ test_validation (void)
 
   /* Escape with typed changes asks first */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_nonnull (find_toplevel (SUBPROC_TYPE_EDITOR));
   g_assert_nonnull (find_dialog ("Discard Changes?"));
   adw_message_dialog_response (find_dialog ("Discard Changes?"), "discard");
-  settle ();
+  subproc_test_settle ();
   g_assert_null (find_toplevel (SUBPROC_TYPE_EDITOR));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 0);
 
@@ -289,7 +264,7 @@ test_conflict (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 1);
 
   /* a colleague writes the file; then we change our copy */
-  wait_ms (1100);
+  subproc_test_wait_ms (1100);
   subproc_register_append (theirs, b);
   g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
   g_unlink (backup_path);
@@ -297,7 +272,7 @@ test_conflict (void)
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
 
   /* autosave finds the change on disk and asks; nothing is written yet */
-  wait_ms (1500);
+  subproc_test_wait_ms (1500);
   dialog = find_dialog ("The Register Changed on Disk");
   g_assert_nonnull (dialog);
   after = subproc_storage_load (file, NULL, NULL, NULL);
@@ -306,7 +281,7 @@ test_conflict (void)
 
   /* overwrite with mine: theirs is kept as the backup */
   adw_message_dialog_response (dialog, "overwrite");
-  settle ();
+  subproc_test_settle ();
   after = subproc_storage_load (file, NULL, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==, 0);
   backup_file = g_file_new_for_path (backup_path);
@@ -334,18 +309,18 @@ test_conflict_reload (void)
   subproc_register_append (mine, a);
   g_assert_true (subproc_storage_save (mine, file, NULL, NULL, NULL));
   window = new_window_on (file);
-  wait_ms (1100);
+  subproc_test_wait_ms (1100);
   subproc_register_append (theirs, b);
   g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
-  wait_ms (1500);
+  subproc_test_wait_ms (1500);
 
   /* reloading theirs asks once more, then shows their register */
   adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "reload");
-  settle ();
+  subproc_test_settle ();
   g_assert_nonnull (find_dialog ("Discard Your Changes?"));
   adw_message_dialog_response (find_dialog ("Discard Your Changes?"), "discard");
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (subproc_window_get_register (window), 0)),
                    ==, "Added by a colleague");
 
@@ -402,18 +377,18 @@ test_replace_asks_first (void)
   subproc_window_open_example (window);
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
   subproc_window_open_files (window, &other, 1);
-  settle ();
+  subproc_test_settle ();
   g_assert_nonnull (find_dialog ("Save Changes?"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
 
   /* Cancel keeps it; Discard opens the other */
   adw_message_dialog_response (find_dialog ("Save Changes?"), "cancel");
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
   subproc_window_open_files (window, &other, 1);
-  settle ();
+  subproc_test_settle ();
   adw_message_dialog_response (find_dialog ("Save Changes?"), "discard");
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 1);
   g_assert_true (g_file_equal (subproc_window_get_file (window), other));
 
@@ -437,17 +412,17 @@ test_save_as_then_conflict (void)
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));
 
   /* a change on disk after Save As is noticed, not written over */
-  wait_ms (1100);
+  subproc_test_wait_ms (1100);
   g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
-  wait_ms (1500);
+  subproc_test_wait_ms (1500);
   g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
 
   /* put off: saving stays off, and Save asks again */
   adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "later");
-  settle ();
+  subproc_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -473,7 +448,7 @@ test_names_are_text (void)
   /* a toast naming it must not read the name as markup (a warning here aborts) */
   select_row (window, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
-  settle ();
+  subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 0);
 
   /* the toast's Undo undoes the delete only while it is the last step */
@@ -516,14 +491,14 @@ test_details (void)
   reg = subproc_window_get_register (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.details", NULL));
-  settle ();
+  subproc_test_settle ();
   dialog = find_dialog ("Register Details");
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Title")), "Sub-processors 2026");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Organisation")), "Acme AB");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "DPO contact")), "dpo@acme.example");
   adw_message_dialog_response (dialog, "save");
-  settle ();
+  subproc_test_settle ();
 
   g_assert_cmpstr (subproc_register_get_title (reg), ==, "Sub-processors 2026");
   g_assert_cmpstr (subproc_register_get_organisation (reg), ==, "Acme AB");
@@ -553,15 +528,15 @@ test_function_suggestions (void)
   remove_file (file);
   window = new_window_on (NULL);
   subproc_window_open_example (window);
-  settle ();
+  subproc_test_settle ();
   editor = open_new_editor (window);
-  wait_ms (200);
+  subproc_test_wait_ms (200);
 
   /* typing in the function offers the functions already in the register */
   function = field (editor, "function_row");
   gtk_widget_grab_focus (function);
   gtk_editable_set_text (GTK_EDITABLE (function), "fakt");
-  settle ();
+  subproc_test_settle ();
   list = field (editor, "function_list");
   first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_assert_nonnull (first);
@@ -593,10 +568,10 @@ test_close_asks (void)
 
   /* an untitled register with changes: closing asks, Cancel keeps the window */
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  subproc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   adw_message_dialog_response (find_dialog ("Save Changes?"), "cancel");
-  settle ();
+  subproc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -650,7 +625,7 @@ test_tab_order (void)
   remove_file (file);
   window = new_window_on (NULL);
   editor = open_new_editor (window);
-  wait_ms (200);
+  subproc_test_wait_ms (200);
 
   /* Tab from the name through the form: every stop is a field, in order */
   for (guint i = 0; i < 40; i++)

@@ -13,6 +13,7 @@
 #include "subproc-language.h"
 #include "subproc-report.h"
 #include "subproc-storage.h"
+#include "test-util.h"
 
 /* Rows in the seed list. */
 #define SEED_ROWS 13
@@ -642,21 +643,6 @@ test_cli_usage (void)
     }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -690,7 +676,7 @@ main (int   argc,
   g_test_add_func ("/report/cli/usage", test_cli_usage);
 
   status = g_test_run ();
-  remove_tree (tmp_dir);
+  subproc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

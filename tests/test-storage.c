@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "subproc-storage.h"
+#include "test-util.h"
 
 #define HEADER "{\n" \
                "  \"format\": \"org.example.Subproc.register\",\n" \
@@ -13,27 +14,6 @@ typedef struct
 {
   char *dir;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -49,7 +29,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  subproc_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_free (fixture->dir);
 }

@@ -9,6 +9,7 @@
 #include "subproc-date-row.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
+#include "test-util.h"
 
 static void
 count_cb (GObject    *object,
@@ -18,31 +19,7 @@ count_cb (GObject    *object,
   (*count)++;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until CONDITION (DATA) holds, or at most 5 s. */
-static gboolean
-wait_for (gboolean (*condition) (gpointer data),
-          gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return condition (data);
-}
-
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -239,7 +216,7 @@ test_tag_list_remove_button (void)
   assert_items (list, (const char *[]) { "NL", NULL });
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Delete, 0, 0, &handled);
   g_assert_true (handled);
-  g_assert_true (wait_for (is_empty, list));
+  g_assert_true (subproc_test_wait_for (is_empty, list));
 
   gtk_window_destroy (window);
 }
@@ -375,7 +352,7 @@ test_date_row_popover (void)
 
   /* activating the row opens the calendar, on the date */
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  g_assert_true (wait_for (popover_shown, popover));
+  g_assert_true (subproc_test_wait_for (popover_shown, popover));
   assert_calendar (calendar, "2020-08-03");
 
   /* leafing through months is not choosing */
@@ -389,21 +366,21 @@ test_date_row_popover (void)
   /* choosing a day sets it and closes */
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   g_assert_cmpstr (subproc_date_row_get_date (row), ==, "2021-02-14");
-  g_assert_true (wait_for (popover_hidden, popover));
+  g_assert_true (subproc_test_wait_for (popover_hidden, popover));
   g_assert_cmpstr (gtk_menu_button_get_label (subproc_date_row_get_button (row)), ==, "14 Feb 2021");
 
   gtk_menu_button_popup (subproc_date_row_get_button (row));
-  g_assert_true (wait_for (popover_shown, popover));
+  g_assert_true (subproc_test_wait_for (popover_shown, popover));
   g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "_Clear"), "clicked");
   g_assert_null (subproc_date_row_get_date (row));
   g_assert_cmpstr (gtk_menu_button_get_label (subproc_date_row_get_button (row)), ==, "Not set");
-  g_assert_true (wait_for (popover_hidden, popover));
+  g_assert_true (subproc_test_wait_for (popover_hidden, popover));
 
   gtk_menu_button_popup (subproc_date_row_get_button (row));
-  g_assert_true (wait_for (popover_shown, popover));
+  g_assert_true (subproc_test_wait_for (popover_shown, popover));
   g_signal_emit_by_name (find_button (GTK_WIDGET (popover), "_Today"), "clicked");
   g_assert_cmpstr (subproc_date_row_get_date (row), ==, today);
-  g_assert_true (wait_for (popover_hidden, popover));
+  g_assert_true (subproc_test_wait_for (popover_hidden, popover));
 
   gtk_window_destroy (window);
 }
@@ -466,7 +443,7 @@ search (GtkWidget   *entry,
   FirstIs check = { list_view, first };
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  if (!wait_for (first_is, &check))
+  if (!subproc_test_wait_for (first_is, &check))
     g_error ("“%s” found %s first, not %s", text, first_code (list_view), first);
 }
 
@@ -586,19 +563,19 @@ test_country_chooser_keyboard (void)
   gboolean handled = FALSE;
 
   gtk_menu_button_popup (button);
-  g_assert_true (wait_for (popover_shown, popover));
-  g_assert_true (wait_for (focus_in, entry));
+  g_assert_true (subproc_test_wait_for (popover_shown, popover));
+  g_assert_true (subproc_test_wait_for (focus_in, entry));
 
   g_assert_nonnull (keys);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "swe");
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
   g_assert_true (handled);
-  g_assert_true (wait_for (focus_in, list_view));
+  g_assert_true (subproc_test_wait_for (focus_in, list_view));
 
   /* choosing closes the popover */
   g_signal_emit_by_name (list_view, "activate", 0);
-  g_assert_true (wait_for (popover_hidden, popover));
+  g_assert_true (subproc_test_wait_for (popover_hidden, popover));
 
   gtk_window_destroy (window);
 }

@@ -7,16 +7,16 @@
 
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
+#include "test-util.h"
 
 static char *data_home;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
+static guint wanted_rows;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
+static gboolean
+has_wanted_rows (gpointer model)
+{
+  return g_list_model_get_n_items (model) == wanted_rows;
 }
 
 /* Runs the main loop until the window shows COUNT rows, or fails. */
@@ -25,24 +25,10 @@ wait_for_rows (SubprocWindow *window,
                guint          count)
 {
   GListModel *model = subproc_window_get_visible_model (window);
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
 
-  while (g_list_model_get_n_items (model) != count && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  wanted_rows = count;
+  subproc_test_wait_for (has_wanted_rows, model);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, count);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -150,7 +136,7 @@ test_import_autosave (void)
 
   subproc_window_open_files (window, &seed, 1);
   wait_for_rows (window, 13);
-  wait_ms (1600);
+  subproc_test_wait_ms (1600);
 
   saved = subproc_storage_load (file, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -182,7 +168,7 @@ test_broken_register_kept (void)
   g_assert_null (subproc_window_get_file (window));
   subproc_window_open_files (window, &seed, 1);
   wait_for_rows (window, 13);
-  wait_ms (1600);
+  subproc_test_wait_ms (1600);
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, broken);

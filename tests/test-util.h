@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers the test programs share. */
+void     subproc_test_remove_tree (const char *path);
+void     subproc_test_wait_ms     (guint       ms);
+void     subproc_test_settle      (void);
+gboolean subproc_test_wait_for    (gboolean  (*condition) (gpointer data),
+                                   gpointer    data);
+
+G_END_DECLS
