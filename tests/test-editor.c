@@ -48,6 +48,18 @@ find_dialog (const char *heading)
   return NULL;
 }
 
+static gboolean
+conflict_shown (gpointer unused)
+{
+  return find_dialog ("The Register Changed on Disk") != NULL;
+}
+
+static gboolean
+file_exists (gpointer file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
 static GtkWidget *
 field (SubprocEditor *editor,
        const char    *name)
@@ -145,7 +157,7 @@ test_add_edit_delete_undo (void)
   g_assert_cmpint (subproc_processor_get_status (stripe), ==, SUBPROC_STATUS_ACTIVE);
 
   /* autosaved */
-  subproc_test_wait_ms (1500);
+  g_assert_true (subproc_test_wait_for (file_exists, file));
   saved = subproc_storage_load (file, NULL, NULL, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (saved)), ==, 1);
@@ -272,7 +284,7 @@ test_conflict (void)
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
 
   /* autosave finds the change on disk and asks; nothing is written yet */
-  subproc_test_wait_ms (1500);
+  g_assert_true (subproc_test_wait_for (conflict_shown, NULL));
   dialog = find_dialog ("The Register Changed on Disk");
   g_assert_nonnull (dialog);
   after = subproc_storage_load (file, NULL, NULL, NULL);
@@ -313,7 +325,7 @@ test_conflict_reload (void)
   subproc_register_append (theirs, b);
   g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
-  subproc_test_wait_ms (1500);
+  g_assert_true (subproc_test_wait_for (conflict_shown, NULL));
 
   /* reloading theirs asks once more, then shows their register */
   adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "reload");
@@ -415,7 +427,7 @@ test_save_as_then_conflict (void)
   subproc_test_wait_ms (1100);
   g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
-  subproc_test_wait_ms (1500);
+  g_assert_true (subproc_test_wait_for (conflict_shown, NULL));
   g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
 
   /* put off: saving stays off, and Save asks again */

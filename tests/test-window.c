@@ -40,6 +40,12 @@ search (SubprocWindow *window,
   wait_for_rows (window, expected);
 }
 
+static gboolean
+file_exists (gpointer file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
 static SubprocWindow *
 new_window (void)
 {
@@ -136,7 +142,8 @@ test_import_autosave (void)
 
   subproc_window_open_files (window, &seed, 1);
   wait_for_rows (window, 13);
-  subproc_test_wait_ms (1600);
+  /* the autosave, a second after the change */
+  g_assert_true (subproc_test_wait_for (file_exists, file));
 
   saved = subproc_storage_load (file, NULL, NULL, &error);
   g_assert_no_error (error);
