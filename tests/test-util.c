@@ -69,3 +69,43 @@ subproc_test_wait_for (gboolean (*condition) (gpointer data),
 
   return condition (data);
 }
+
+/* Runs the app ($SUBPROC_BIN) with ARGS in DIR, with DATA_HOME as its
+ * XDG_DATA_HOME and no display; fails the test when it
+ * did not exit normally (a crash is a failure, not an exit status).
+ * Returns: its exit status. */
+int
+subproc_test_run_app (const char         *dir,
+                      const char         *data_home,
+                      const char * const *args,
+                      char              **out,
+                      char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("SUBPROC_BIN");
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new ((out != NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : 0) |
+                                        (err != NULL ? G_SUBPROCESS_FLAGS_STDERR_PIPE : 0));
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  if (err != NULL)
+    g_test_message ("stderr: %s", *err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}

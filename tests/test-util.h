@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -11,5 +11,11 @@ void     subproc_test_wait_ms     (guint       ms);
 void     subproc_test_settle      (void);
 gboolean subproc_test_wait_for    (gboolean  (*condition) (gpointer data),
                                    gpointer    data);
+
+int      subproc_test_run_app     (const char         *dir,
+                                   const char         *data_home,
+                                   const char * const *args,
+                                   char              **out,
+                                   char              **err);
 
 G_END_DECLS

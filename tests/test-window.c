@@ -76,6 +76,7 @@ static void
 test_example (void)
 {
   SubprocWindow *window = new_window ();
+  g_autofree char *amazon = NULL;
   g_autofree char *azure = NULL;
   g_autofree char *google_basis = NULL;
   g_autofree char *google_updated = NULL;
@@ -89,7 +90,8 @@ test_example (void)
 
   /* sorted by name */
   azure = subproc_window_cell_text (window, 1, 2);
-  g_assert_cmpstr (subproc_window_cell_text (window, 0, 0), ==, "Amazon");
+  amazon = subproc_window_cell_text (window, 0, 0);
+  g_assert_cmpstr (amazon, ==, "Amazon");
   g_assert_cmpstr (azure, ==, "Netherlands, Ireland");
   google_basis = subproc_window_cell_text (window, 2, 5);
   google_updated = subproc_window_cell_text (window, 5, 5);
@@ -184,6 +186,40 @@ test_broken_register_kept (void)
   remove_default_file ();
 }
 
+/* The user's own register, written by a newer Subproc with keys this one
+ * does not know, opens at start and keeps them when saved. */
+static void
+test_unknown_keys_at_start (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "unknown-keys.json", NULL);
+  g_autoptr(GFile) file = default_file ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  SubprocWindow *window;
+
+  g_assert_true (g_file_get_contents (input, &text, NULL, NULL));
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  window = new_window ();
+  subproc_window_open_default (window);
+  wait_for_rows (window, 1);
+  g_assert_true (g_file_equal (subproc_window_get_file (window), file));
+  /* a change, so that the register is written back */
+  subproc_register_set_title (subproc_window_get_register (window), "Changed here");
+  g_assert_true (subproc_window_save_now (window, NULL));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "Changed here"));
+  g_assert_nonnull (strstr (after, "\"future_top\" : 5"));
+  g_assert_nonnull (strstr (after, "\"x_risk_score\" : 3"));
+  g_assert_nonnull (strstr (after, "\"x_last\" : \"after the processors\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_default_file ();
+}
+
 static void
 test_open_register (void)
 {
@@ -241,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/import-autosave", test_import_autosave);
   g_test_add_func ("/window/broken-register-kept", test_broken_register_kept);
+  g_test_add_func ("/window/unknown-keys-at-start", test_unknown_keys_at_start);
   g_test_add_func ("/window/open-register", test_open_register);
 
   status = g_test_run ();

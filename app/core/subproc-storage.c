@@ -307,7 +307,7 @@ read_header (Loader     *loader,
 }
 
 static const char * const register_keys[] = {
-  "format", "version", "title", "organisation", "dpo_contact", "processors",
+  "format", "version", "title", "organisation", "dpo_contact", "processors", NULL,
 };
 
 static gboolean
