@@ -80,6 +80,19 @@ file_mode (GFile *file)
   return buf.st_mode & 0777;
 }
 
+/* Temporary files of a save, left in the fixture's folder. */
+static guint
+count_temporaries (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".part");
+  return n;
+}
+
 static SubprocRegister *
 load_text (Fixture     *fixture,
            const char  *name,
@@ -476,6 +489,50 @@ test_write_over_directory (Fixture       *fixture,
   g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE);
   kept = read_file (inside);
   g_assert_cmpstr (kept, ==, "kept");
+  g_assert_cmpuint (count_temporaries (fixture), ==, 0);
+}
+
+/* What a save that was killed left behind is removed by the next save of
+ * the same file, and only that. */
+static void
+test_leftovers_removed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) file = fixture_file (fixture, "register.json");
+  g_autoptr(GFile) left = write_file (fixture, ".register.json.Ab12Cd.part", "half", -1);
+  g_autoptr(GFile) other = write_file (fixture, ".other.json.Ab12Cd.part", "not ours", -1);
+  g_autoptr(GFile) user = write_file (fixture, ".register.json.notes.part", "the user's", -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_query_exists (left, NULL));
+  g_assert_true (g_file_query_exists (other, NULL));
+  g_assert_true (g_file_query_exists (user, NULL));
+}
+
+/* A file larger than Subproc reads is refused before it is read. */
+static void
+test_too_large (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file (fixture, "huge.json");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(SubprocRegister) self = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *out = fopen (path, "w");
+
+  /* sparse: no disk is used */
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, SUBPROC_FILE_MAX_SIZE + 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', out), ==, '}');
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  self = subproc_storage_load (file, NULL, NULL, &error);
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "“huge.json” is larger than 256 MB"));
 }
 
 static void
@@ -513,6 +570,7 @@ test_conflict (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "register.json"));
   on_disk = read_file (file);
   g_assert_cmpstr (on_disk, ==, other);
+  g_assert_cmpuint (count_temporaries (fixture), ==, 0);
 }
 
 static void
@@ -962,6 +1020,8 @@ main (int   argc,
   ADD ("/storage/save/atomic", test_write_fails);
   ADD ("/storage/save/over-directory", test_write_over_directory);
   ADD ("/storage/save/conflict", test_conflict);
+  ADD ("/storage/save/leftovers-removed", test_leftovers_removed);
+  ADD ("/storage/load/too-large", test_too_large);
   ADD ("/storage/load/read-error", test_read_error);
   ADD ("/storage/syntax/missing-comma", test_syntax_missing_comma);
   ADD ("/storage/syntax/truncated", test_syntax_truncated);

@@ -186,9 +186,6 @@ subproc_export_report_to_file (SubprocRegister            *self,
 {
   static const SubprocExportOptions defaults = { NULL, SUBPROC_COLUMNS_PUBLIC, NULL, 0, SUBPROC_PAPER_A4, NULL };
   g_autofree char *data = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
   gboolean internal = TRUE;
   gsize length;
 
@@ -218,20 +215,7 @@ subproc_export_report_to_file (SubprocRegister            *self,
   else
     data = subproc_export_csv (self, &length);
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, NULL, &local_error))
-    {
-      display_name = g_file_get_basename (file);
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE,
-                   _("“%s” could not be written: %s"), display_name, local_error->message);
-      return FALSE;
-    }
-
-  /* replacing a file keeps its mode: a CSV others could read would stay so;
-   * the public list is meant to be published */
-  path = g_file_get_path (file);
-  if (path != NULL)
-    g_chmod (path, internal ? 0600 : 0644);
-
-  return TRUE;
+  /* the public list is meant to be published; the rest holds personal data */
+  return subproc_write_file (file, data, length, internal ? SUBPROC_FILE_PRIVATE : SUBPROC_FILE_NONE,
+                             NULL, NULL, error);
 }

@@ -15,6 +15,7 @@
 #include "subproc-country.h"
 #include "subproc-date.h"
 #include "subproc-language.h"
+#include "subproc-file.h"
 #include "subproc-report.h"
 #include "subproc-search.h"
 #include "subproc-storage.h"
@@ -1436,37 +1437,13 @@ subproc_report_set_printed (SubprocReport *self,
   self->printed = g_date_time_ref (printed);
 }
 
-typedef struct
-{
-  int      fd;
-  gboolean failed;
-  int      saved_errno;
-} PdfStream;
-
 static cairo_status_t
 write_cb (void                *user_data,
           const unsigned char *data,
           unsigned int         length)
 {
-  PdfStream *stream = user_data;
-
-  while (length > 0 && !stream->failed)
-    {
-      ssize_t written = write (stream->fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          stream->failed = TRUE;
-          stream->saved_errno = errno;
-          break;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-
-  return stream->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+  return subproc_file_writer_write (user_data, data, length) ? CAIRO_STATUS_SUCCESS
+                                                             : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void
@@ -1566,54 +1543,27 @@ subproc_report_write_pdf (SubprocReport  *self,
                           GFile          *file,
                           GError        **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *temp = NULL;
-  g_autofree char *display_name = NULL;
+  g_autoptr(SubprocFileWriter) writer = NULL;
   cairo_surface_t *surface;
-  PdfStream stream = { -1, FALSE, 0 };
   double width, height;
   gboolean ok;
 
   g_return_val_if_fail (SUBPROC_IS_REPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  display_name = g_file_get_basename (file);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE,
-                   _("“%s” could not be written: %s"), display_name, g_strerror (ENOTSUP));
-      return FALSE;
-    }
-
-  temp = g_strdup_printf ("%s.XXXXXX", path);
-  stream.fd = g_mkstemp_full (temp, O_WRONLY, self->internal ? 0600 : 0644);
-  if (stream.fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE,
-                   _("“%s” could not be written: %s"), display_name, g_strerror (saved_errno));
-      return FALSE;
-    }
+  writer = subproc_file_writer_new (file, self->internal ? SUBPROC_FILE_PRIVATE : SUBPROC_FILE_NONE, error);
+  if (writer == NULL)
+    return FALSE;
 
   subproc_report_get_paper_size (self, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, writer, width, height);
   ok = render_pdf (self, surface, width, height);
   cairo_surface_destroy (surface);
 
-  if (ok && !stream.failed && fsync (stream.fd) != 0)
-    stream.failed = TRUE, stream.saved_errno = errno;
-  if (g_close (stream.fd, NULL) && ok && !stream.failed && g_rename (temp, path) == 0)
-    return TRUE;
-
-  if (!stream.failed && ok)
-    stream.saved_errno = errno;
-  g_unlink (temp);
-  g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE,
-               _("“%s” could not be written: %s"), display_name,
-               g_strerror (stream.saved_errno != 0 ? stream.saved_errno : EIO));
-  return FALSE;
+  /* the commit then says so, and leaves @file as it was */
+  if (!ok)
+    subproc_file_writer_set_failed (writer, EIO);
+  return subproc_file_writer_commit (writer, NULL, NULL, error);
 }
 
 /**

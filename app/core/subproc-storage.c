@@ -9,8 +9,6 @@
 #include "subproc-date.h"
 #include "subproc-storage.h"
 
-G_DEFINE_QUARK (subproc-storage-error-quark, subproc_storage_error)
-
 /* Where each node of a parsed document starts, so that an error in a value
  * can name its line and column: json-glib keeps no positions in the tree. */
 typedef struct
@@ -493,36 +491,6 @@ subproc_storage_load_data (const char  *data,
 }
 
 /**
- * subproc_read_file:
- * @etag: (out) (optional): the file's entity tag
- * @domain: the error domain to report a failure in
- * @code: the error code to report a failure with
- *
- * Reads all of @file; a failure says which file, in words a user reads.
- */
-gboolean
-subproc_read_file (GFile   *file,
-                   char   **data,
-                   gsize   *length,
-                   char   **etag,
-                   GQuark   domain,
-                   int      code,
-                   GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display_name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (g_file_load_contents (file, NULL, data, length, etag, &local_error))
-    return TRUE;
-
-  display_name = g_file_get_basename (file);
-  g_set_error (error, domain, code, _("“%s” could not be read: %s"), display_name, local_error->message);
-  return FALSE;
-}
-
-/**
  * subproc_storage_load:
  * @newer_version: (out) (optional): see subproc_storage_load_data()
  * @etag: (out) (optional): the file's entity tag, to notice later changes on disk
@@ -665,20 +633,6 @@ subproc_storage_to_data (SubprocRegister *self,
   return g_steal_pointer (&text);
 }
 
-static void
-restrict_to_owner (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *backup = NULL;
-
-  if (path == NULL)
-    return;
-  backup = g_strconcat (path, "~", NULL);
-  g_chmod (path, 0600);
-  if (g_file_test (backup, G_FILE_TEST_EXISTS))
-    g_chmod (backup, 0600);
-}
-
 /**
  * subproc_storage_save:
  * @expected_etag: (nullable): the entity tag the file had when read; when the
@@ -698,32 +652,15 @@ subproc_storage_save (SubprocRegister  *self,
                       GError          **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *display_name = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (SUBPROC_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = subproc_storage_to_data (self, &length);
-  display_name = g_file_get_basename (file);
-
-  if (!g_file_replace_contents (file, data, length, expected_etag, TRUE,
-                                G_FILE_CREATE_PRIVATE, new_etag, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT,
-                     _("“%s” was changed by another program since it was opened."), display_name);
-      else
-        g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_WRITE,
-                     _("“%s” could not be saved: %s"), display_name, local_error->message);
-      return FALSE;
-    }
-
-  restrict_to_owner (file);
-  return TRUE;
+  return subproc_write_file (file, data, length, SUBPROC_FILE_PRIVATE | SUBPROC_FILE_BACKUP,
+                             expected_etag, new_etag, error);
 }
-
 
 /**
  * subproc_storage_looks_like_json:
