@@ -275,6 +275,27 @@ test_unknown_keys (Fixture       *fixture,
   g_assert_true (json_object_has_member (processor, "x_note"));
 }
 
+/* A register of a newer version is never written back as this version's:
+ * that would lose what this version does not know. Reports are fine. */
+static void
+test_newer_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *input = data_file ("newer-version.json");
+  const char *json[] = { "--export=out.json", input, NULL };
+  const char *csv[] = { "--export=out.csv", input, NULL };
+  g_autofree char *path = in_dir (fixture, "out.csv");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run (fixture, json), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "“newer-version.json” was written by a newer version of Subproc"));
+  assert_absent (fixture, "out.json");
+
+  g_assert_cmpint (run (fixture, csv), ==, 0);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Amazon"));
+}
+
 static void
 test_no_header (Fixture       *fixture,
                 gconstpointer  data)
@@ -355,6 +376,7 @@ main (int   argc,
   ADD ("/cli/export/missing-input", test_missing_input);
   ADD ("/cli/export/corrupt-register", test_corrupt_register);
   ADD ("/cli/export/unknown-keys", test_unknown_keys);
+  ADD ("/cli/export/newer-version", test_newer_version);
   ADD ("/cli/export/no-header", test_no_header);
   ADD ("/cli/usage/bad-output-name", test_bad_output_name);
   ADD ("/cli/usage/two-inputs", test_two_inputs);

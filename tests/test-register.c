@@ -352,7 +352,7 @@ test_two_registers (void)
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
-  g_test_trap_assert_stderr ("*CRITICAL*subproc-register*");
+  g_test_trap_assert_stderr ("*CRITICAL*_subproc_processor_get_owner*");
 }
 
 static void

@@ -1001,6 +1001,123 @@ test_looks_like_json (void)
   g_assert_false (subproc_storage_looks_like_json ("", 0));
 }
 
+/* Members given twice, at the top, in a processor and in a value this
+ * version does not know: json-glib would keep the last without a word. */
+static void
+test_invalid_duplicate_keys (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"title\": \"One\",\n"
+                     "  \"title\": \"Two\",\n"              /* line 5 */
+                     "  \"processors\": []\n"
+                     "}\n", 5, "\"Two\"");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\n"
+                     "      \"name\": \"A\",\n"
+                     "      \"countries\": [\"SE\"],\n"
+                     "      \"name\": \"B\"\n"                /* line 8 */
+                     "    }\n"
+                     "  ]\n"
+                     "}\n", 8, "\"B\"");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"x_future\": {\"a\": 1, \"b\": {\"c\": 1,\n"
+                     "                \"c\": 2}},\n"             /* line 5 */
+                     "  \"processors\": []\n"
+                     "}\n", 5, "2");
+}
+
+/* A parent that is the processor itself, or a chain that comes back. */
+static void
+test_invalid_parents (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\"id\": \"a\", \"name\": \"A\"},\n"
+                     "    {\"id\": \"b\", \"name\": \"B\", \"parent\": \"b\"}\n"   /* line 6 */
+                     "  ]\n"
+                     "}\n", 6, "\"b\"}");
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [\n"
+                     "    {\"id\": \"a\", \"name\": \"A\", \"parent\": \"c\"},\n"
+                     "    {\"id\": \"b\", \"name\": \"B\", \"parent\": \"a\"},\n"
+                     "    {\"id\": \"c\", \"name\": \"C\", \"parent\": \"b\"},\n"
+                     "    {\"id\": \"d\", \"name\": \"D\", \"parent\": \"a\"}\n"
+                     "  ]\n"
+                     "}\n", 5, "\"c\"}");
+
+  /* a parent no longer in the register, and a chain without a cycle, are fine */
+  self = load_text (fixture, "good.json",
+                    HEADER
+                    "  \"processors\": [\n"
+                    "    {\"id\": \"a\", \"name\": \"A\", \"parent\": \"gone\"},\n"
+                    "    {\"id\": \"b\", \"name\": \"B\", \"parent\": \"a\"},\n"
+                    "    {\"id\": \"c\", \"name\": \"C\", \"parent\": \"b\"}\n"
+                    "  ]\n"
+                    "}\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (self)), ==, 3);
+}
+
+/* Input made to hurt: each is refused with the file, the line and a reason,
+ * never a crash, and never a register that silently differs from the file. */
+static void
+test_hostile (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new (HEADER "  \"x\":\n");
+  g_autoptr(GString) long_text = g_string_new (HEADER "  \"processors\": [{\"name\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+
+  /* nested 100,000 deep: json-glib's parser would overflow the stack */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  assert_syntax_error (fixture, "deep.json", deep->str, deep->len, 5);
+
+  /* \u0000 would cut the text short */
+  assert_syntax_error (fixture, "nul-escape.json",
+                       HEADER "  \"processors\": [{\"name\": \"Amazon\\u0000 Web\"}]\n}\n", -1, 4);
+  /* an escaped backslash before u0000 is text, and fine */
+  self = load_text (fixture, "backslash.json",
+                    HEADER "  \"processors\": [{\"name\": \"C:\\\\u0000\"}]\n}\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (self, 0)), ==, "C:\\u0000");
+
+  /* a NUL byte in the file */
+  assert_syntax_error (fixture, "nul.json", HEADER "  \"title\": \"a\0b\"\n}\n",
+                       strlen (HEADER) + 16, 4);
+
+  /* more than a field holds */
+  for (guint i = 0; i < SUBPROC_REGISTER_MAX_TEXT + 1; i++)
+    g_string_append_c (long_text, 'x');
+  g_string_append (long_text, "\"}]\n}\n");
+  g_clear_object (&self);
+  g_clear_error (&error);
+  self = load_text (fixture, "long.json", long_text->str, NULL, &error);
+  g_assert_null (self);
+  g_assert_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“long.json”, line 4, column "));
+  g_assert_nonnull (strstr (error->message, "more than 1 MB of text"));
+
+  /* a date that does not exist */
+  assert_invalid_at (fixture,
+                     HEADER
+                     "  \"processors\": [{\"name\": \"A\",\n"
+                     "                  \"updated\": \"2023-02-30\"}]\n"     /* line 5 */
+                     "}\n", 5, "\"2023-02-30\"");
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -1035,6 +1152,9 @@ main (int   argc,
   ADD ("/storage/invalid/no-name", test_invalid_no_name);
   ADD ("/storage/invalid/duplicate-id", test_invalid_duplicate_id);
   ADD ("/storage/invalid/types", test_invalid_types);
+  ADD ("/storage/invalid/duplicate-keys", test_invalid_duplicate_keys);
+  ADD ("/storage/invalid/parents", test_invalid_parents);
+  ADD ("/storage/hostile", test_hostile);
   ADD ("/storage/version/newer", test_newer_version);
   ADD ("/storage/version/bad", test_bad_version);
   g_test_add_func ("/storage/absent-is-empty", test_absent_is_empty);

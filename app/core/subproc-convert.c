@@ -161,6 +161,7 @@ subproc_convert_with_options (const char                  *output,
   g_autofree char *source_name = NULL;
   SubprocExportOptions export_options;
   SubprocExportFormat format;
+  gboolean newer_version = FALSE;
 
   g_return_val_if_fail (output != NULL, SUBPROC_CONVERT_USAGE);
   g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
@@ -180,11 +181,22 @@ subproc_convert_with_options (const char                  *output,
 
   input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
   input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
-  self = subproc_read_input (input_file, NULL, NULL, NULL, &warnings, &error);
+  self = subproc_read_input (input_file, NULL, &newer_version, NULL, &warnings, &error);
   print_warnings (messages, input_name, warnings);
   if (self == NULL)
     {
       fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+  /* this version would write it as its own, losing what it does not know */
+  if (newer_version && format == SUBPROC_EXPORT_JSON)
+    {
+      g_autofree char *name = g_file_get_basename (input_file);
+
+      fprintf (messages, "subproc: ");
+      fprintf (messages, _("“%s” was written by a newer version of Subproc; this version cannot write it as a register without losing what it does not know. Export it as CSV, PDF or HTML, or use the newer Subproc."),
+               name);
+      fprintf (messages, "\n");
       return SUBPROC_CONVERT_FAILED;
     }
 

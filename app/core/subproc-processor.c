@@ -4,18 +4,24 @@
 #include <glib/gi18n-lib.h>
 
 #include "subproc-date.h"
-#include "subproc-processor.h"
+#include "subproc-processor-private.h"
 
 struct _SubprocProcessor
 {
   GObject parent_instance;
 
-  /* owned, indexed by SubprocField; only the slots of a field's kind are used */
-  char       *text[SUBPROC_N_FIELDS];
-  char      **list[SUBPROC_N_FIELDS];
-  int         enums[SUBPROC_N_FIELDS];
+  /* owned, indexed by SubprocField: the member of the field's kind */
+  union
+  {
+    char  *text;
+    char **list;
+    int    value;
+  } values[SUBPROC_N_FIELDS];
   /* owned: keys this version does not know, kept for the next save */
   JsonObject *extra;
+  /* borrowed: the register holding the processor, told of every change */
+  gpointer                     owner;
+  SubprocProcessorChangedFunc  owner_changed;
 };
 
 G_DEFINE_FINAL_TYPE (SubprocProcessor, subproc_processor, G_TYPE_OBJECT)
@@ -113,19 +119,26 @@ gboolean
 subproc_field_from_key (const char   *key,
                         SubprocField *field)
 {
+  static GHashTable *by_key;  /* key -> field + 1; built once, as a large register looks up every key */
+  static gsize built = 0;
+  guint found;
+
   g_return_val_if_fail (key != NULL, FALSE);
 
-  for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+  if (g_once_init_enter (&built))
     {
-      if (g_str_equal (key, fields[i].key))
-        {
-          if (field != NULL)
-            *field = i;
-          return TRUE;
-        }
+      by_key = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
+        g_hash_table_insert (by_key, (gpointer) fields[i].key, GUINT_TO_POINTER (i + 1));
+      g_once_init_leave (&built, 1);
     }
 
-  return FALSE;
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, key));
+  if (found == 0)
+    return FALSE;
+  if (field != NULL)
+    *field = found - 1;
+  return TRUE;
 }
 
 static gboolean
@@ -163,6 +176,18 @@ strv_normalize (const char * const *list)
   return any ? g_strv_builder_end (builder) : NULL;
 }
 
+static gboolean
+is_text (SubprocField field)
+{
+  return fields[field].kind == SUBPROC_FIELD_KIND_TEXT || fields[field].kind == SUBPROC_FIELD_KIND_DATE;
+}
+
+static gboolean
+is_list (SubprocField field)
+{
+  return fields[field].kind == SUBPROC_FIELD_KIND_LIST || fields[field].kind == SUBPROC_FIELD_KIND_COUNTRIES;
+}
+
 static void
 subproc_processor_finalize (GObject *object)
 {
@@ -170,8 +195,10 @@ subproc_processor_finalize (GObject *object)
 
   for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
     {
-      g_clear_pointer (&self->text[i], g_free);
-      g_clear_pointer (&self->list[i], g_strfreev);
+      if (is_text (i))
+        g_clear_pointer (&self->values[i].text, g_free);
+      else if (is_list (i))
+        g_clear_pointer (&self->values[i].list, g_strfreev);
     }
   g_clear_pointer (&self->extra, json_object_unref);
 
@@ -197,14 +224,14 @@ subproc_processor_get_property (GObject    *object,
     {
     case SUBPROC_FIELD_KIND_TEXT:
     case SUBPROC_FIELD_KIND_DATE:
-      g_value_set_string (value, self->text[field]);
+      g_value_set_string (value, self->values[field].text);
       break;
     case SUBPROC_FIELD_KIND_LIST:
     case SUBPROC_FIELD_KIND_COUNTRIES:
-      g_value_set_boxed (value, self->list[field]);
+      g_value_set_boxed (value, self->values[field].list);
       break;
     case SUBPROC_FIELD_KIND_ENUM:
-      g_value_set_enum (value, self->enums[field]);
+      g_value_set_enum (value, self->values[field].value);
       break;
     default:
       g_assert_not_reached ();
@@ -242,6 +269,15 @@ subproc_processor_set_property (GObject      *object,
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+notify_field (SubprocProcessor *self,
+              SubprocField      field)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  if (self->owner_changed != NULL)
+    self->owner_changed (self->owner, self, field);
 }
 
 static GParamSpec *
@@ -283,7 +319,6 @@ subproc_processor_class_init (SubprocProcessorClass *klass)
 static void
 subproc_processor_init (SubprocProcessor *self)
 {
-  self->text[SUBPROC_FIELD_ID] = g_uuid_string_random ();
 }
 
 /**
@@ -297,9 +332,42 @@ subproc_processor_new (const char *name)
 {
   SubprocProcessor *self = g_object_new (SUBPROC_TYPE_PROCESSOR, NULL);
 
+  self->values[SUBPROC_FIELD_ID].text = g_uuid_string_random ();
   subproc_processor_set_text (self, SUBPROC_FIELD_NAME, name);
 
   return self;
+}
+
+/* A processor with @id, as read from a file: no random id is made. */
+SubprocProcessor *
+_subproc_processor_new_with_id (const char *id)
+{
+  SubprocProcessor *self = g_object_new (SUBPROC_TYPE_PROCESSOR, NULL);
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  self->values[SUBPROC_FIELD_ID].text = g_strdup (id);
+  return self;
+}
+
+void
+_subproc_processor_set_owner (SubprocProcessor            *self,
+                              gpointer                     owner,
+                              SubprocProcessorChangedFunc  changed)
+{
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+  g_return_if_fail ((owner == NULL) == (changed == NULL));
+
+  self->owner = owner;
+  self->owner_changed = changed;
+}
+
+gpointer
+_subproc_processor_get_owner (SubprocProcessor *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), NULL);
+
+  return self->owner;
 }
 
 /**
@@ -317,10 +385,12 @@ subproc_processor_copy (SubprocProcessor *self)
   copy = g_object_new (SUBPROC_TYPE_PROCESSOR, NULL);
   for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
     {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-      copy->list[i] = g_strdupv (self->list[i]);
-      copy->enums[i] = self->enums[i];
+      if (is_text (i))
+        copy->values[i].text = g_strdup (self->values[i].text);
+      else if (is_list (i))
+        copy->values[i].list = g_strdupv (self->values[i].list);
+      else
+        copy->values[i].value = self->values[i].value;
     }
   /* unknown members are only ever read and written back, never changed,
    * so the copy shares them */
@@ -345,7 +415,7 @@ subproc_processor_get_text (SubprocProcessor *self,
   g_return_val_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_TEXT ||
                         fields[field].kind == SUBPROC_FIELD_KIND_DATE, NULL);
 
-  return self->text[field];
+  return self->values[field].text;
 }
 
 /**
@@ -374,12 +444,12 @@ subproc_processor_set_text (SubprocProcessor *self,
       g_return_if_fail (date != NULL);
     }
 
-  if (g_strcmp0 (self->text[field], text) == 0)
+  if (g_strcmp0 (self->values[field].text, text) == 0)
     return;
 
-  g_free (self->text[field]);
-  self->text[field] = g_strdup (text);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  g_free (self->values[field].text);
+  self->values[field].text = g_strdup (text);
+  notify_field (self, field);
 }
 
 /**
@@ -394,10 +464,10 @@ subproc_processor_get_list (SubprocProcessor *self,
   g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), empty_list);
   g_return_val_if_fail (field < SUBPROC_N_FIELDS, empty_list);
 
-  if (self->list[field] == NULL)
+  if (self->values[field].list == NULL)
     return empty_list;
 
-  return (const char * const *) self->list[field];
+  return (const char * const *) self->values[field].list;
 }
 
 /**
@@ -417,15 +487,15 @@ subproc_processor_set_list (SubprocProcessor   *self,
                     fields[field].kind == SUBPROC_FIELD_KIND_COUNTRIES);
 
   normalized = strv_normalize (list);
-  if (strv_equal0 ((const char * const *) normalized, (const char * const *) self->list[field]))
+  if (strv_equal0 ((const char * const *) normalized, (const char * const *) self->values[field].list))
     {
       g_strfreev (normalized);
       return;
     }
 
-  g_strfreev (self->list[field]);
-  self->list[field] = normalized;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  g_strfreev (self->values[field].list);
+  self->values[field].list = normalized;
+  notify_field (self, field);
 }
 
 /**
@@ -441,7 +511,7 @@ subproc_processor_get_enum (SubprocProcessor *self,
   g_return_val_if_fail (field < SUBPROC_N_FIELDS, 0);
   g_return_val_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_ENUM, 0);
 
-  return self->enums[field];
+  return self->values[field].value;
 }
 
 /**
@@ -457,11 +527,11 @@ subproc_processor_set_enum (SubprocProcessor *self,
   g_return_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_ENUM);
   g_return_if_fail (subproc_enum_to_nick (subproc_field_get_enum_type (field), value) != NULL);
 
-  if (self->enums[field] == value)
+  if (self->values[field].value == value)
     return;
 
-  self->enums[field] = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
+  self->values[field].value = value;
+  notify_field (self, field);
 }
 
 /**
@@ -542,6 +612,8 @@ subproc_processor_set_extra (SubprocProcessor *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+  if (self->owner_changed != NULL)
+    self->owner_changed (self->owner, self, SUBPROC_N_FIELDS);
 }
 
 /**
@@ -559,9 +631,10 @@ subproc_processor_equal (SubprocProcessor *a,
 
   for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
     {
-      if (g_strcmp0 (a->text[i], b->text[i]) != 0 ||
-          !strv_equal0 ((const char * const *) a->list[i], (const char * const *) b->list[i]) ||
-          a->enums[i] != b->enums[i])
+      if (is_text (i) ? g_strcmp0 (a->values[i].text, b->values[i].text) != 0
+          : is_list (i) ? !strv_equal0 ((const char * const *) a->values[i].list,
+                                        (const char * const *) b->values[i].list)
+          : a->values[i].value != b->values[i].value)
         return FALSE;
     }
 
@@ -591,14 +664,14 @@ subproc_processor_assign (SubprocProcessor *self,
         {
         case SUBPROC_FIELD_KIND_TEXT:
         case SUBPROC_FIELD_KIND_DATE:
-          subproc_processor_set_text (self, i, values->text[i]);
+          subproc_processor_set_text (self, i, values->values[i].text);
           break;
         case SUBPROC_FIELD_KIND_LIST:
         case SUBPROC_FIELD_KIND_COUNTRIES:
-          subproc_processor_set_list (self, i, (const char * const *) values->list[i]);
+          subproc_processor_set_list (self, i, (const char * const *) values->values[i].list);
           break;
         case SUBPROC_FIELD_KIND_ENUM:
-          subproc_processor_set_enum (self, i, values->enums[i]);
+          subproc_processor_set_enum (self, i, values->values[i].value);
           break;
         default:
           g_assert_not_reached ();
@@ -627,12 +700,12 @@ subproc_processor_touch (SubprocProcessor *self,
   g_return_if_fail (SUBPROC_IS_PROCESSOR (before));
   g_return_if_fail (today != NULL);
 
-  if (g_strcmp0 (self->text[SUBPROC_FIELD_UPDATED], before->text[SUBPROC_FIELD_UPDATED]) != 0)
+  if (g_strcmp0 (self->values[SUBPROC_FIELD_UPDATED].text, before->values[SUBPROC_FIELD_UPDATED].text) != 0)
     return;
 
   /* compare all but the id and the date itself */
   other = subproc_processor_copy (before);
-  subproc_processor_set_text (other, SUBPROC_FIELD_ID, self->text[SUBPROC_FIELD_ID]);
+  subproc_processor_set_text (other, SUBPROC_FIELD_ID, self->values[SUBPROC_FIELD_ID].text);
   if (!subproc_processor_equal (self, other))
     subproc_processor_set_text (self, SUBPROC_FIELD_UPDATED, today);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "subproc-processor-private.h"
 #include "subproc-register.h"
 
 struct _SubprocRegister
@@ -44,22 +45,19 @@ emit_changed (SubprocRegister *self)
 }
 
 static void
-processor_notify_cb (SubprocRegister *self,
-                     GParamSpec      *pspec,
-                     GObject         *processor)
+processor_changed (gpointer          owner,
+                   SubprocProcessor *processor,
+                   SubprocField      field)
 {
-  emit_changed (self);
+  emit_changed (owner);
 }
 
 static void
 release_processor (gpointer data)
 {
   SubprocProcessor *processor = data;
-  SubprocRegister *self = g_object_get_data (G_OBJECT (processor), "subproc-register");
 
-  if (self != NULL)
-    g_signal_handlers_disconnect_by_func (processor, processor_notify_cb, self);
-  g_object_set_data (G_OBJECT (processor), "subproc-register", NULL);
+  _subproc_processor_set_owner (processor, NULL, NULL);
   g_object_unref (processor);
 }
 
@@ -291,7 +289,7 @@ subproc_register_splice (SubprocRegister   *self,
   for (guint i = 0; i < n_additions; i++)
     {
       g_return_if_fail (SUBPROC_IS_PROCESSOR (additions[i]));
-      g_return_if_fail (g_object_get_data (G_OBJECT (additions[i]), "subproc-register") == NULL);
+      g_return_if_fail (_subproc_processor_get_owner (additions[i]) == NULL);
     }
 
   g_ptr_array_remove_range (self->processors, position, n_removals);
@@ -299,9 +297,7 @@ subproc_register_splice (SubprocRegister   *self,
     {
       SubprocProcessor *processor = additions[i];
 
-      g_object_set_data (G_OBJECT (processor), "subproc-register", self);
-      g_signal_connect_object (processor, "notify", G_CALLBACK (processor_notify_cb),
-                               self, G_CONNECT_SWAPPED);
+      _subproc_processor_set_owner (processor, self, processor_changed);
       g_ptr_array_insert (self->processors, position + i, g_object_ref (processor));
     }
 

@@ -7,18 +7,31 @@
 
 #include "subproc-country.h"
 #include "subproc-date.h"
+#include "subproc-processor-private.h"
 #include "subproc-storage.h"
 
-/* Where each node of a parsed document starts, so that an error in a value
- * can name its line and column: json-glib keeps no positions in the tree. */
+/* A register is read twice only when it is wrong: the first reading keeps
+ * no positions, so that a good register loads at about the speed of
+ * json-glib's parser; when a value is wrong, the text is parsed again with
+ * the position of every value kept, so that the message names its line and
+ * column. */
+typedef struct
+{
+  guint64 start;    /* the packed position where it starts */
+  guint   members;  /* the members parsed so far, of an object */
+} Open;
+
 typedef struct
 {
   JsonParser *parser;
-  GHashTable *positions;    /* JsonNode* -> packed line and column */
+  GHashTable *positions;    /* JsonNode* -> packed line and column; NULL on the first reading */
   const char *display_name;
   gboolean    newer_version;
-  GArray     *starts;       /* of packed positions: where each open object or array starts */
+  GArray     *open;         /* of Open: the objects and arrays being parsed */
   guint64     last_start;   /* where the object or array that just ended started */
+  char       *duplicate;    /* the first member named twice in one object */
+  guint64     duplicate_at;
+  guint64     n_members;    /* the members of all objects read */
 } Loader;
 
 #define PACK_POSITION(line, column) (((guint64) (line) << 32) | (guint32) (column))
@@ -36,9 +49,9 @@ static void
 container_start_cb (JsonParser *parser,
                     Loader     *loader)
 {
-  guint64 position = current_position (loader);
+  Open open = { current_position (loader), 0 };
 
-  g_array_append_val (loader->starts, position);
+  g_array_append_val (loader->open, open);
 }
 
 static void
@@ -46,10 +59,10 @@ container_end_cb (JsonParser *parser,
                   gpointer    container,
                   Loader     *loader)
 {
-  g_return_if_fail (loader->starts->len > 0);
+  g_assert (loader->open->len > 0);
 
-  loader->last_start = g_array_index (loader->starts, guint64, loader->starts->len - 1);
-  g_array_set_size (loader->starts, loader->starts->len - 1);
+  loader->last_start = g_array_index (loader->open, Open, loader->open->len - 1).start;
+  g_array_set_size (loader->open, loader->open->len - 1);
 }
 
 static void
@@ -63,12 +76,22 @@ remember_position (Loader   *loader,
   g_hash_table_insert (loader->positions, node, g_memdup2 (&position, sizeof (guint64)));
 }
 
+/* json-glib keeps the last of two members with the same name: notice it
+ * when the object does not grow. */
 static void
 object_member_cb (JsonParser *parser,
                   JsonObject *object,
                   const char *member_name,
                   Loader     *loader)
 {
+  Open *open = &g_array_index (loader->open, Open, loader->open->len - 1);
+
+  open->members++;
+  if (loader->duplicate == NULL && json_object_get_size (object) < open->members)
+    {
+      loader->duplicate = g_strdup (member_name);
+      loader->duplicate_at = current_position (loader);
+    }
   remember_position (loader, json_object_get_member (object, member_name));
 }
 
@@ -81,6 +104,24 @@ array_element_cb (JsonParser *parser,
   remember_position (loader, json_array_get_element (array, index_));
 }
 
+static void
+set_error_at (GError     **error,
+              int          code,
+              const char  *display_name,
+              guint64      packed,
+              const char  *what)
+{
+  if (packed != 0)
+    g_set_error (error, SUBPROC_STORAGE_ERROR, code,
+                 /* Translators: “register.json”, line 3, column 7: <what is wrong> */
+                 _("“%s”, line %u, column %u: %s"), display_name,
+                 (guint) (packed >> 32), (guint) (packed & 0xffffffff), what);
+  else
+    g_set_error (error, SUBPROC_STORAGE_ERROR, code,
+                 /* Translators: “register.json”: <what is wrong> */
+                 _("“%s”: %s"), display_name, what);
+}
+
 G_GNUC_PRINTF (4, 5)
 static gboolean
 fail_at (Loader    *loader,
@@ -89,7 +130,7 @@ fail_at (Loader    *loader,
          const char *format,
          ...)
 {
-  const guint64 *packed = node != NULL ? g_hash_table_lookup (loader->positions, node) : NULL;
+  const guint64 *packed = NULL;
   g_autofree char *what = NULL;
   va_list args;
 
@@ -97,15 +138,10 @@ fail_at (Loader    *loader,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (packed != NULL)
-    g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID,
-                 /* Translators: “register.json”, line 3, column 7: <what is wrong> */
-                 _("“%s”, line %u, column %u: %s"), loader->display_name,
-                 (guint) (*packed >> 32), (guint) (*packed & 0xffffffff), what);
-  else
-    g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID,
-                 /* Translators: “register.json”: <what is wrong> */
-                 _("“%s”: %s"), loader->display_name, what);
+  if (node != NULL && loader->positions != NULL)
+    packed = g_hash_table_lookup (loader->positions, node);
+  set_error_at (error, SUBPROC_STORAGE_ERROR_INVALID, loader->display_name,
+                packed != NULL ? *packed : 0, what);
   return FALSE;
 }
 
@@ -125,6 +161,11 @@ read_text (Loader      *loader,
     return fail_at (loader, node, error, _("“%s” must be text in quotes."), key);
 
   *text = json_node_get_string (node);
+  if (strlen (*text) > SUBPROC_REGISTER_MAX_TEXT)
+    return fail_at (loader, node, error,
+                    /* Translators: %1$s is a key, such as “description”; %2$u a number of megabytes */
+                    _("“%1$s” holds more than %2$u MB of text, more than Subproc keeps in one field."),
+                    key, (guint) (SUBPROC_REGISTER_MAX_TEXT / (1024 * 1024)));
   return TRUE;
 }
 
@@ -225,6 +266,34 @@ read_field (Loader           *loader,
     }
 }
 
+/* The members of all objects in @node; fewer than the text has when one
+ * was given twice. The depth is bounded by prescan(). */
+static guint64
+count_members (JsonNode *node)
+{
+  guint64 n = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &member, &value))
+        n += 1 + count_members (value);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        n += count_members (json_array_get_element (array, i));
+    }
+
+  return n;
+}
+
 static SubprocProcessor *
 read_processor (Loader     *loader,
                 JsonNode   *node,
@@ -237,7 +306,7 @@ read_processor (Loader     *loader,
   JsonObject *object;
   JsonObjectIter iter;
   const char *member;
-  JsonNode *value;
+  JsonNode *value, *id;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -246,16 +315,28 @@ read_processor (Loader     *loader,
       return NULL;
     }
 
-  processor = subproc_processor_new (NULL);
-  extra = json_object_new ();
+  /* the id first: no random one is made only to be replaced */
   object = json_node_get_object (node);
+  id = json_object_get_member (object, "id");
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING
+      && *json_node_get_string (id) != '\0')
+    processor = _subproc_processor_new_with_id (json_node_get_string (id));
+  else
+    processor = subproc_processor_new (NULL);
+
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &member, &value))
     {
       SubprocField field;
 
+      loader->n_members++;
       if (!subproc_field_from_key (member, &field))
-        json_object_set_member (extra, member, json_node_copy (value));
+        {
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, member, json_node_copy (value));
+          loader->n_members += count_members (value);
+        }
       else if (!read_field (loader, processor, field, value, error))
         return NULL;
     }
@@ -266,14 +347,14 @@ read_processor (Loader     *loader,
       fail_at (loader, node, error, _("Processor %u has no name."), index_ + 1);
       return NULL;
     }
-  if (!g_hash_table_add (ids, g_strdup (subproc_processor_get_id (processor))))
+  if (!g_hash_table_insert (ids, g_strdup (subproc_processor_get_id (processor)), GUINT_TO_POINTER (index_)))
     {
       fail_at (loader, json_object_get_member (object, "id"), error,
                _("Two processors have the same id “%s”."), subproc_processor_get_id (processor));
       return NULL;
     }
 
-  if (json_object_get_size (extra) > 0)
+  if (extra != NULL)
     subproc_processor_set_extra (processor, extra);
 
   return g_steal_pointer (&processor);
@@ -324,9 +405,11 @@ read_metadata (Loader          *loader,
     {
       const char *text = NULL;
 
+      loader->n_members++;
       if (!g_strv_contains (register_keys, member))
         {
           json_object_set_member (extra, member, json_node_copy (value));
+          loader->n_members += count_members (value);
           continue;
         }
       if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
@@ -339,6 +422,62 @@ read_metadata (Loader          *loader,
 
   if (json_object_get_size (extra) > 0)
     subproc_register_set_extra (self, extra);
+
+  return TRUE;
+}
+
+/* A processor cannot be its own parent, nor its parent's parent: each
+ * chain of parents is followed once, and one that comes back to a processor
+ * on it is a cycle. A parent that is not in the register is kept: it may
+ * have been removed since. */
+static gboolean
+check_parents (Loader     *loader,
+               GPtrArray  *processors,
+               JsonArray  *array,
+               GHashTable *ids,
+               GError    **error)
+{
+  g_autofree guint8 *state = g_new0 (guint8, processors->len);  /* 0 new, 1 on the chain, 2 done */
+  g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < processors->len; i++)
+    {
+      SubprocProcessor *processor;
+      gboolean cycle = FALSE;
+      guint j = i;
+
+      g_array_set_size (chain, 0);
+      while (state[j] != 2)
+        {
+          const char *parent = subproc_processor_get_text (g_ptr_array_index (processors, j),
+                                                           SUBPROC_FIELD_PARENT);
+          gpointer found;
+
+          if (state[j] == 1)
+            {
+              cycle = TRUE;
+              break;
+            }
+          state[j] = 1;
+          g_array_append_val (chain, j);
+          if (parent == NULL || !g_hash_table_lookup_extended (ids, parent, NULL, &found))
+            break;
+          j = GPOINTER_TO_UINT (found);
+        }
+      for (guint k = 0; k < chain->len; k++)
+        state[g_array_index (chain, guint, k)] = 2;
+      if (!cycle)
+        continue;
+
+      processor = g_ptr_array_index (processors, j);
+      return fail_at (loader, json_object_get_member (json_array_get_object_element (array, j), "parent"),
+                      error,
+                      g_str_equal (subproc_processor_get_text (processor, SUBPROC_FIELD_PARENT),
+                                   subproc_processor_get_id (processor))
+                        ? _("“%s” is its own parent (a sub-processor of itself).")
+                        : _("“%s” is a sub-processor of one of its own sub-processors."),
+                      subproc_processor_get_name (processor));
+    }
 
   return TRUE;
 }
@@ -386,6 +525,8 @@ read_register (Loader     *loader,
             return NULL;
           g_ptr_array_add (processors, processor);
         }
+      if (!check_parents (loader, processors, array, ids, error))
+        return NULL;
     }
 
   subproc_register_splice (self, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
@@ -411,25 +552,157 @@ set_syntax_error (GError     **error,
                  _("“%s”: the file is damaged or is not a register (%s)."), display_name, message);
 }
 
+static guint64
+position_of (const char *data,
+             const char *at,
+             guint       line,
+             const char *line_start)
+{
+  return PACK_POSITION (line, g_utf8_strlen (line_start, at - line_start) + 1);
+}
+
+/* Checks, before json-glib sees it, what json-glib would not say: a NUL
+ * byte, text that is not UTF-8, a NUL character written “\u0000” (which
+ * would cut a text short), and nesting deeper than SUBPROC_REGISTER_MAX_DEPTH
+ * (json-glib's parser recurses, so deep nesting would overflow the stack).
+ * Counts the members of all objects in @n_members, so that a member given
+ * twice in one object, which json-glib keeps only the last of, is noticed. */
 static gboolean
-check_text (const char  *data,
-            gsize        length,
-            const char  *display_name,
-            GError     **error)
+prescan (const char  *data,
+         gsize        length,
+         const char  *display_name,
+         guint64     *n_members,
+         GError     **error)
 {
   const char *end = NULL;
-  guint line = 1;
+  const char *line_start = data;
+  const char *what = NULL;
+  gboolean in_string = FALSE;
+  guint line = 1, depth = 0;
+  gsize i;
 
+  *n_members = 0;
   if (!g_utf8_validate (data, length, &end))
     {
       for (const char *p = data; p < end; p++)
         line += *p == '\n';
       g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_SYNTAX,
-                   _("“%s”, line %u: the file is not UTF-8 text."), display_name, line);
+                   end < data + length && *end == '\0'
+                     ? _("“%s”, line %u: the file holds a NUL byte, so it is not a register.")
+                     : _("“%s”, line %u: the file is not UTF-8 text."),
+                   display_name, line);
       return FALSE;
     }
 
-  return TRUE;
+  for (i = 0; i < length && what == NULL; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+            what = _("a text holds the character “\\u0000”, which Subproc does not keep.");
+          else if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '{':
+        case '[':
+          if (++depth > SUBPROC_REGISTER_MAX_DEPTH)
+            what = _("the lists and objects are nested too deep for a register.");
+          break;
+        case '}':
+        case ']':
+          depth -= depth > 0;
+          break;
+        case ':':
+          (*n_members)++;
+          break;
+        case '\n':
+          line++;
+          line_start = data + i + 1;
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (what == NULL)
+    return TRUE;
+
+  set_error_at (error, SUBPROC_STORAGE_ERROR_SYNTAX, display_name,
+                position_of (data, data + i - 1, line, line_start), what);
+  return FALSE;
+}
+
+static void
+connect_positions (Loader *loader)
+{
+  JsonParser *parser = loader->parser;
+
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), loader);
+  g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), loader);
+  g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), loader);
+  g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), loader);
+  g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), loader);
+  g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), loader);
+}
+
+/* Parses and reads the register; when the loader keeps positions, errors
+ * say where. @n_members is what prescan() counted: a tree with fewer has a
+ * member given twice. */
+static SubprocRegister *
+load (Loader      *loader,
+      const char  *data,
+      gsize        length,
+      guint64      n_members,
+      GError     **error)
+{
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (loader->parser, data, length, &json_error))
+    {
+      set_syntax_error (error, loader->display_name, json_error);
+      return NULL;
+    }
+
+  /* json-glib 1.6 takes an empty document as valid, with no root */
+  root = json_parser_get_root (loader->parser);
+  if (root == NULL)
+    {
+      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_SYNTAX,
+                   _("“%s” is empty."), loader->display_name);
+      return NULL;
+    }
+
+  if (loader->duplicate != NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” is given twice in one object; Subproc cannot tell which one is meant."),
+                                               loader->duplicate);
+
+      set_error_at (error, SUBPROC_STORAGE_ERROR_INVALID, loader->display_name, loader->duplicate_at, what);
+      return NULL;
+    }
+  self = read_register (loader, root, error);
+  /* every value of a register that reads well is counted: fewer members
+   * than the text has means one was given twice, which the second reading
+   * finds and says with its position */
+  if (self != NULL && loader->positions == NULL && loader->n_members != n_members)
+    {
+      g_set_error_literal (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID, "duplicate");
+      return NULL;
+    }
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -438,7 +711,8 @@ check_text (const char  *data,
  * @newer_version: (out) (optional): set when the data was written by a newer Subproc,
  *   which must not be overwritten
  *
- * Reads a register from the text of a register file.
+ * Reads a register from the text of a register file. See docs/FORMAT.md
+ * for the limits: nesting, the length of a text, the size of the file.
  *
  * Returns: (transfer full): the register, or %NULL with @error naming the file,
  *   the line and the column of what is wrong.
@@ -450,44 +724,44 @@ subproc_storage_load_data (const char  *data,
                            gboolean    *newer_version,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr(GError) json_error = NULL;
-  Loader loader = { parser, positions, display_name, FALSE, starts, 0 };
-  SubprocRegister *self;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonParser) again = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GArray) open = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+  Loader loader = { parser, NULL, display_name, FALSE, NULL, 0, NULL, 0, 0 };
+  guint64 n_members;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!check_text (data, length, display_name, error))
+  if (!prescan (data, length, display_name, &n_members, error))
     return NULL;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &loader);
-  g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), &loader);
-  g_signal_connect (parser, "object-start", G_CALLBACK (container_start_cb), &loader);
-  g_signal_connect (parser, "array-start", G_CALLBACK (container_start_cb), &loader);
-  g_signal_connect (parser, "object-end", G_CALLBACK (container_end_cb), &loader);
-  g_signal_connect (parser, "array-end", G_CALLBACK (container_end_cb), &loader);
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
+  self = load (&loader, data, length, n_members, &local_error);
+  if (self == NULL && g_error_matches (local_error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID))
     {
-      set_syntax_error (error, display_name, json_error);
+      /* read again, keeping where each value is, to say where the error is */
+      again = json_parser_new ();
+      positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      open = g_array_new (FALSE, FALSE, sizeof (Open));
+      loader = (Loader) { again, positions, display_name, FALSE, open, 0, NULL, 0, 0 };
+      connect_positions (&loader);
+      g_clear_object (&parser);
+      g_clear_error (&local_error);
+      self = load (&loader, data, length, n_members, &local_error);
+      g_free (loader.duplicate);
+    }
+  if (self == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  /* json-glib 1.6 takes an empty document as valid, with no root */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_SYNTAX,
-                   _("“%s” is empty."), display_name);
-      return NULL;
-    }
-
-  self = read_register (&loader, json_parser_get_root (parser), error);
-  if (self != NULL && newer_version != NULL)
+  if (newer_version != NULL)
     *newer_version = loader.newer_version;
-
-  return self;
+  return g_steal_pointer (&self);
 }
 
 /**

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 #define SUBPROC_REGISTER_FORMAT "org.example.Subproc.register"
 #define SUBPROC_REGISTER_VERSION 1
 
+/* Limits of what a register may hold; see docs/FORMAT.md */
+#define SUBPROC_REGISTER_MAX_DEPTH 64                /* objects and lists inside each other */
+#define SUBPROC_REGISTER_MAX_TEXT  (1024 * 1024)     /* bytes in one text */
+
 SubprocRegister *subproc_storage_load        (GFile            *file,
                                               gboolean         *newer_version,
                                               char            **etag,

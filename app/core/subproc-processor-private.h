@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "subproc-processor.h"
+
+G_BEGIN_DECLS
+
+/* Between a processor and the register that holds it: the register is told
+ * of every change without a signal connection per processor, which costs
+ * more than the processor itself when a large register loads. */
+typedef void (*SubprocProcessorChangedFunc) (gpointer          owner,
+                                             SubprocProcessor *processor,
+                                             SubprocField      field);
+
+void     _subproc_processor_set_owner (SubprocProcessor            *self,
+                                       gpointer                     owner,
+                                       SubprocProcessorChangedFunc  changed);
+gpointer _subproc_processor_get_owner (SubprocProcessor            *self);
+SubprocProcessor *_subproc_processor_new_with_id (const char *id);
+
+G_END_DECLS
