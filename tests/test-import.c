@@ -406,6 +406,84 @@ test_formula_guard_dropped (void)
   g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_CONTACT), ==, "+46 8 123 45");
 }
 
+/* A row of many cells: every extra cell is kept in the notes, in order, and
+ * each warning names its own column (counted on, not from the line start). */
+static void
+test_many_cells (void)
+{
+  g_autoptr(GString) list = g_string_new ("name\tcountries\nA\tSE");
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notes;
+  SubprocImportWarning *last;
+
+  for (guint i = 2; i < SUBPROC_IMPORT_MAX_COLUMNS; i++)
+    g_string_append_printf (list, "\tå%u", i);
+  g_string_append (list, "\t\t\t\n");   /* empty cells at the end do not count */
+
+  processors = subproc_import_text (list->str, -1, "wide.tsv", &warnings, &error);
+  g_assert_no_error (error);
+  notes = text (processors->pdata[0], SUBPROC_FIELD_NOTES);
+  g_assert_true (g_str_has_prefix (notes, "Beyond the last column: å2\nBeyond the last column: å3\n"));
+  g_assert_true (g_str_has_suffix (notes, "Beyond the last column: å999"));
+  g_assert_cmpuint (warnings->len, ==, SUBPROC_IMPORT_MAX_COLUMNS - 2);
+  last = g_ptr_array_index (warnings, warnings->len - 1);
+  /* before “å999”: "A\tSE", then "\tåN" for N from 2 to 998 (3 characters for
+   * N < 10, 4 below 100, 5 below 1000), then a tab */
+  g_assert_cmpuint (last->column, ==, 1 + 4 + 8 * 3 + 90 * 4 + 899 * 5 + 1);
+}
+
+/* Lists made to hurt: a clear error naming the file and the line. */
+static void
+test_too_large (void)
+{
+  g_autoptr(GString) wide = g_string_new ("name\tcountries\nA\tSE");
+  g_autoptr(GString) long_cell = g_string_new ("name\tdescription\nA\t");
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (wide, "\tx");
+  processors = subproc_import_text (wide->str, -1, "wide.tsv", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "“wide.tsv”, line 2: the row has more than 1000 columns, more than Subproc reads in a list.");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 10 * 1024 * 1024; i++)
+    g_string_append_c (long_cell, 'x');
+  processors = subproc_import_text (long_cell->str, -1, "long.tsv", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "“long.tsv”, line 2, column 3: the cell holds more than 1 MB of text, more than Subproc reads in a cell.");
+}
+
+/* HTML nested deeper than libxml2 reads keeps its text, and says so. */
+static void
+test_html_deep (void)
+{
+  const guint depths[] = { 200, 300, 100000 };
+
+  for (guint d = 0; d < G_N_ELEMENTS (depths); d++)
+    {
+      g_autoptr(GString) list = g_string_new ("name\tdescription\nA\t");
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GPtrArray) processors = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append (list, "<b>");
+      g_string_append (list, "Deep &amp; kept\n");
+      processors = subproc_import_text (list->str, -1, "deep.tsv", &warnings, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (text (processors->pdata[0], SUBPROC_FIELD_DESCRIPTION), ==, "Deep & kept");
+      g_assert_cmpuint (warnings->len, ==, (depths[d] > 256 ? 1u : 0u));
+      if (warnings->len > 0)
+        g_assert_nonnull (strstr (((SubprocImportWarning *) warnings->pdata[0])->message, "nested too deep"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +510,9 @@ main (int   argc,
   g_test_add_func ("/import/csv/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/import/csv/extra-cells", test_extra_cells);
   g_test_add_func ("/import/csv/formula-guard", test_formula_guard_dropped);
+  g_test_add_func ("/import/many-cells", test_many_cells);
+  g_test_add_func ("/import/error/too-large", test_too_large);
+  g_test_add_func ("/import/html/deep", test_html_deep);
 
   return g_test_run ();
 }

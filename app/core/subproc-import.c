@@ -177,6 +177,7 @@ typedef struct
   int           columns[SUBPROC_N_FIELDS];  /* field -> column, or -1 */
   GPtrArray    *unknown_headers;            /* column -> header, NULL for a known one */
   guint         n_columns;
+  GString      *notes;                      /* the lines added to the notes of the processor read */
 } Import;
 
 static void
@@ -255,16 +256,23 @@ static gboolean
 header_to_field (const char   *header,
                  SubprocField *field)
 {
+  static char *synonyms[G_N_ELEMENTS (header_synonyms)];  /* folded once */
+  static gsize folded_once = 0;
   g_autofree char *folded = fold_text (header);
+
+  if (g_once_init_enter (&folded_once))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+        synonyms[i] = fold_text (header_synonyms[i].header);
+      g_once_init_leave (&folded_once, 1);
+    }
 
   if (*folded == '\0')
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
     {
-      g_autofree char *synonym = fold_text (header_synonyms[i].header);
-
-      if (g_str_equal (folded, synonym))
+      if (g_str_equal (folded, synonyms[i]))
         {
           *field = header_synonyms[i].field;
           return TRUE;
@@ -280,9 +288,10 @@ header_to_field (const char   *header,
 /* Reads a quoted CSV cell from just after its opening quote; returns where
  * it ends, or NULL when the file ends first. */
 static const char *
-read_quoted (const char *p,
-             GString    *value,
-             guint      *line)
+read_quoted (const char  *p,
+             GString     *value,
+             guint       *line,
+             const char **line_start)
 {
   for (; *p != '\0'; p++)
     {
@@ -291,7 +300,10 @@ read_quoted (const char *p,
       else if (*p == '"')
         return p + 1;
       else if (*p == '\n')
-        (*line)++;
+        {
+          (*line)++;
+          *line_start = p + 1;
+        }
       if (*p != '\r')
         g_string_append_c (value, *p);
     }
@@ -315,6 +327,9 @@ split_rows (const char *text,
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   gboolean quoting = delimiter != '\t';
   const char *p = text;
+  const char *line_start = text;   /* where the line of p starts */
+  const char *counted = text;      /* how far the column is counted on that line */
+  guint counted_column = 1;
   guint line = 1;
 
   while (*p != '\0')
@@ -330,16 +345,21 @@ split_rows (const char *text,
         {
           GString *value = g_string_new (NULL);
           Cell cell = { NULL, line, 1 };
-          const char *line_start = p;
 
-          /* the column in characters from the start of its line */
-          while (line_start > text && line_start[-1] != '\n')
-            line_start--;
-          cell.column = g_utf8_strlen (line_start, p - line_start) + 1;
+          /* the column in characters from the start of its line, counted on
+           * from the last cell's, so that a long row costs no more per cell */
+          if (counted < line_start)
+            {
+              counted = line_start;
+              counted_column = 1;
+            }
+          counted_column += g_utf8_strlen (counted, p - counted);
+          counted = p;
+          cell.column = counted_column;
 
           if (quoting && *p == '"')
             {
-              const char *end = read_quoted (p + 1, value, &line);
+              const char *end = read_quoted (p + 1, value, &line, &line_start);
 
               if (end == NULL)
                 {
@@ -367,6 +387,7 @@ split_rows (const char *text,
                 {
                   p++;
                   line++;
+                  line_start = p;
                 }
             }
 
@@ -431,12 +452,55 @@ try_header (Import *import,
   return TRUE;
 }
 
+/* A row wider or a cell longer than a list of processors ever has is
+ * refused before anything else is done with it. */
+static gboolean
+check_limits (Import     *import,
+              GPtrArray  *rows,
+              GError    **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      guint used = row->cells->len;
+
+      while (used > 0 && *g_array_index (row->cells, Cell, used - 1).text == '\0')
+        used--;
+      if (used > SUBPROC_IMPORT_MAX_COLUMNS)
+        {
+          g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE,
+                       /* Translators: %1$s is a file name, %2$u a line, %3$u the most columns read */
+                       _("“%1$s”, line %2$u: the row has more than %3$u columns, more than Subproc reads in a list."),
+                       import->display_name, row->line, SUBPROC_IMPORT_MAX_COLUMNS);
+          return FALSE;
+        }
+      for (guint j = 0; j < used; j++)
+        {
+          Cell *cell = &g_array_index (row->cells, Cell, j);
+
+          if (strlen (cell->text) > SUBPROC_IMPORT_MAX_CELL)
+            {
+              g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE,
+                           /* Translators: %1$s is a file name, %2$u a line, %3$u a column, %4$u megabytes */
+                           _("“%1$s”, line %2$u, column %3$u: the cell holds more than %4$u MB of text, more than Subproc reads in a cell."),
+                           import->display_name, cell->line, cell->column,
+                           (guint) (SUBPROC_IMPORT_MAX_CELL / (1024 * 1024)));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Finds the header among the first rows, trying tabs, then semicolons, then
- * commas. Returns the rows, with the header's index in HEADER. */
+ * commas. Returns the rows, with the header's index in HEADER, or %NULL
+ * with @error set when the rows are larger than Subproc reads (and
+ * unset when there is no header). */
 static GPtrArray *
 find_header (Import     *import,
              const char *text,
-             guint      *header)
+             guint      *header,
+             GError    **error)
 {
   static const char delimiters[] = { '\t', ';', ',' };
 
@@ -444,6 +508,9 @@ find_header (Import     *import,
     {
       Cell unterminated = { NULL, 0, 0 };
       g_autoptr(GPtrArray) rows = split_rows (text, delimiters[d], &unterminated);
+
+      if (!check_limits (import, rows, error))
+        return NULL;
 
       for (guint i = 0; i < MIN (rows->len, 30); i++)
         {
@@ -555,31 +622,61 @@ looks_like_html (const char *text)
   return strpbrk (text, "<&") != NULL && g_regex_match (markup, text, 0, NULL);
 }
 
-/**
- * subproc_import_html_to_text:
- *
- * Turns an HTML fragment, as found in lists copied from web pages, into plain
- * text: tags dropped, entities decoded, scripts and styles left out, and
- * paragraphs separated by a blank line. Text without markup is only tidied.
- *
- * Returns: (transfer full): the text.
- */
-char *
-subproc_import_html_to_text (const char *html)
+/* libxml2 stops reading HTML nested deeper than 256 elements and drops the
+ * rest: such a cell is read again with its tags taken out, so that its
+ * text is kept. (XML_PARSE_HUGE would lift the limit, and with it the bound
+ * on the recursion of append_node_text().) */
+static htmlDocPtr
+read_html (const char *document,
+           gboolean   *too_deep)
 {
+  htmlParserCtxtPtr context = htmlNewParserCtxt ();
+  const xmlError *last;
+  htmlDocPtr doc;
+
+  if (context == NULL)
+    return NULL;
+  doc = htmlCtxtReadMemory (context, document, strlen (document), NULL, "UTF-8",
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  last = xmlCtxtGetLastError (context);
+  *too_deep = last != NULL && last->code == XML_ERR_INTERNAL_ERROR;
+  htmlFreeParserCtxt (context);
+  return doc;
+}
+
+static char *
+html_to_text (const char *html,
+              gboolean   *too_deep)
+{
+  static GRegex *tags;
+  static gsize compiled = 0;
   g_autofree char *document = NULL;
+  g_autofree char *flat = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   htmlDocPtr doc;
 
-  g_return_val_if_fail (html != NULL, NULL);
-
+  *too_deep = FALSE;
   if (!looks_like_html (html))
     return tidy_text (html);
 
   document = g_strconcat ("<html><head><meta charset=\"utf-8\"></head><body>", html,
                           "</body></html>", NULL);
-  doc = htmlReadMemory (document, strlen (document), NULL, "UTF-8",
-                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  doc = read_html (document, too_deep);
+  if (*too_deep)
+    {
+      if (g_once_init_enter (&compiled))
+        {
+          tags = g_regex_new ("<[^>]*>", G_REGEX_OPTIMIZE, 0, NULL);
+          g_once_init_leave (&compiled, 1);
+        }
+      g_clear_pointer (&doc, xmlFreeDoc);
+      flat = g_regex_replace_literal (tags, html, -1, 0, " ", 0, NULL);
+      g_free (document);
+      document = g_strconcat ("<html><head><meta charset=\"utf-8\"></head><body>", flat,
+                              "</body></html>", NULL);
+      doc = htmlReadMemory (document, strlen (document), NULL, "UTF-8",
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    }
   if (doc == NULL)
     return tidy_text (html);
 
@@ -587,6 +684,26 @@ subproc_import_html_to_text (const char *html)
   xmlFreeDoc (doc);
 
   return tidy_text (out->str);
+}
+
+/**
+ * subproc_import_html_to_text:
+ *
+ * Turns an HTML fragment, as found in lists copied from web pages, into plain
+ * text: tags dropped, entities decoded, scripts and styles left out, and
+ * paragraphs separated by a blank line. Text without markup is only tidied.
+ * HTML nested too deep to read as HTML keeps its text, without its tags.
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+subproc_import_html_to_text (const char *html)
+{
+  gboolean too_deep;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  return html_to_text (html, &too_deep);
 }
 
 /**
@@ -649,6 +766,20 @@ field_cell (Import     *import,
   return &g_array_index (row->cells, Cell, column);
 }
 
+/* The text of a cell, said when its HTML could not be read as such. */
+static char *
+cell_text (Import *import,
+           Cell   *cell)
+{
+  gboolean too_deep;
+  char *text = html_to_text (cell->text, &too_deep);
+
+  if (too_deep)
+    warn (import, cell->line, cell->column,
+          _("The HTML in this cell is nested too deep to be read as HTML; its text was kept without the tags."));
+  return text;
+}
+
 static char *
 field_text (Import      *import,
             Row         *row,
@@ -658,19 +789,17 @@ field_text (Import      *import,
 
   if (cell == NULL)
     return g_strdup ("");
-  return subproc_import_html_to_text (cell->text);
+  return cell_text (import, cell);
 }
 
+/* Gathered while a row is read and added to the notes once, so that a row
+ * of many cells costs no more per cell. */
 static void
-append_note (SubprocProcessor *processor,
-             const char       *label,
-             const char       *value)
+append_note (Import     *import,
+             const char *label,
+             const char *value)
 {
-  const char *notes = subproc_processor_get_text (processor, SUBPROC_FIELD_NOTES);
-  g_autofree char *line = g_strdup_printf ("%s: %s", label, value);
-  g_autofree char *joined = notes ? g_strconcat (notes, "\n", line, NULL) : g_strdup (line);
-
-  subproc_processor_set_text (processor, SUBPROC_FIELD_NOTES, joined);
+  g_string_append_printf (import->notes, "\n%s: %s", label, value);
 }
 
 static void
@@ -737,7 +866,7 @@ read_date (Import           *import,
     {
       warn (import, cell->line, cell->column,
             _("“%s” is not a date Subproc can read; it is kept in the notes."), text);
-      append_note (processor, label, text);
+      append_note (import, label, text);
       return;
     }
 
@@ -767,14 +896,14 @@ keep_extra_cells (Import           *import,
   for (guint i = import->n_columns; i < row->cells->len; i++)
     {
       Cell *cell = &g_array_index (row->cells, Cell, i);
-      g_autofree char *text = subproc_import_html_to_text (cell->text);
+      g_autofree char *text = cell_text (import, cell);
 
       if (*text == '\0')
         continue;
       warn (import, cell->line, cell->column,
             _("This cell is right of the last column the header names; its text is kept in the notes."));
       /* Translators: label in the notes of text found right of a list's last column */
-      append_note (processor, C_("notes label", "Beyond the last column"), text);
+      append_note (import, C_("notes label", "Beyond the last column"), text);
     }
 }
 
@@ -784,6 +913,7 @@ read_processor (Import *import,
 {
   SubprocProcessor *processor = subproc_processor_new (NULL);
 
+  g_string_truncate (import->notes, 0);
   for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
     {
       g_autofree char *text = NULL;
@@ -829,11 +959,18 @@ read_processor (Import *import,
 
       if (header == NULL || i >= row->cells->len)
         continue;
-      text = subproc_import_html_to_text (row_text (row, i));
+      text = cell_text (import, &g_array_index (row->cells, Cell, i));
       if (*text != '\0')
-        append_note (processor, header, text);
+        append_note (import, header, text);
     }
 
+  if (import->notes->len > 0)
+    {
+      const char *notes = subproc_processor_get_text (processor, SUBPROC_FIELD_NOTES);
+      g_autofree char *joined = g_strconcat (notes != NULL ? notes : "", import->notes->str + (notes == NULL), NULL);
+
+      subproc_processor_set_text (processor, SUBPROC_FIELD_NOTES, joined);
+    }
   return processor;
 }
 
@@ -901,7 +1038,7 @@ note_unknown_headers (Import *import,
   for (guint i = 0; i < header->cells->len; i++)
     {
       Cell *cell = &g_array_index (header->cells, Cell, i);
-      g_autofree char *text = subproc_import_html_to_text (cell->text);
+      g_autofree char *text = cell_text (import, cell);
       gboolean known = FALSE;
 
       for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
@@ -930,7 +1067,7 @@ read_row (Import *import,
 
   if (row->cells->len == 1 && import->n_columns > 1)
     {
-      g_autofree char *text = subproc_import_html_to_text (row_text (row, 0));
+      g_autofree char *text = cell_text (import, &g_array_index (row->cells, Cell, 0));
 
       warn (import, row->line, 1, _("“%s” is not a row of the table; it was left out."), text);
       return;
@@ -968,7 +1105,9 @@ subproc_import_text (const char  *text,
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *copy = NULL;
-  Import import = { display_name, NULL, NULL, { 0 }, NULL, 0 };
+  g_autoptr(GError) limit_error = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  Import import = { display_name, NULL, NULL, { 0 }, NULL, 0, notes };
   const char *end;
   guint header = 0;
 
@@ -991,10 +1130,15 @@ subproc_import_text (const char  *text,
     copy = g_strndup (text, length);
 
   import.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
-  rows = find_header (&import, copy, &header);
+  rows = find_header (&import, copy, &header, &limit_error);
   if (rows == NULL)
     {
       g_ptr_array_unref (import.warnings);
+      if (limit_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&limit_error));
+          return NULL;
+        }
       g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER,
                    _("“%s” has no row naming the columns, such as “Name”, “Country” and “Description”; Subproc needs one to know what each column holds."),
                    display_name);

@@ -14,7 +14,12 @@ typedef enum
   SUBPROC_IMPORT_ERROR_READ,       /* the file could not be read */
   SUBPROC_IMPORT_ERROR_NOT_TEXT,   /* not UTF-8 text */
   SUBPROC_IMPORT_ERROR_NO_HEADER,  /* no row names the columns */
+  SUBPROC_IMPORT_ERROR_TOO_LARGE,  /* a row or a cell larger than Subproc reads */
 } SubprocImportError;
+
+/* Limits of what a list may hold; see docs/FORMAT.md */
+#define SUBPROC_IMPORT_MAX_COLUMNS 1000           /* cells in a row, not counting empty ones at its end */
+#define SUBPROC_IMPORT_MAX_CELL    (1024 * 1024)  /* bytes in one cell */
 
 /* Something the importer could not read as it stands; the text was kept. */
 typedef struct
