@@ -220,6 +220,78 @@ test_unknown_keys_at_start (void)
   remove_default_file ();
 }
 
+static gboolean
+not_saving (gpointer window)
+{
+  return !subproc_window_is_saving (window);
+}
+
+static gboolean
+count_tick_cb (gpointer user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A large register is saved in the background: the main loop goes on while
+ * it is written, a change made meanwhile is saved by one more save after it
+ * (never a second one at the same time), and what ends on disk is the last. */
+static void
+test_save_in_background (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-window-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "large.json", NULL);
+  g_autoptr(SubprocRegister) reg = subproc_register_new ();
+  g_autoptr(GPtrArray) processors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SubprocRegister) saved = NULL;
+  SubprocRegister *shown;
+  SubprocWindow *window;
+  guint ticks = 0, tick_id;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Processor %u", i);
+      SubprocProcessor *processor = subproc_processor_new (name);
+
+      subproc_processor_set_text (processor, SUBPROC_FIELD_DESCRIPTION,
+                                  "Hosting of the customer database, with backups in a second region.");
+      g_ptr_array_add (processors, processor);
+    }
+  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
+  g_assert_true (subproc_storage_save (reg, file, NULL, NULL, NULL));
+
+  window = new_window ();
+  subproc_window_open_files (window, &file, 1);
+  wait_for_rows (window, 20000);
+  shown = subproc_window_get_register (window);
+
+  tick_id = g_timeout_add (1, count_tick_cb, &ticks);
+  subproc_register_set_title (shown, "First");
+  subproc_window_save_in_background (window);
+  g_assert_true (subproc_window_is_saving (window));
+  subproc_register_set_title (shown, "Second");
+  subproc_window_save_in_background (window);
+  g_assert_true (subproc_test_wait_for (not_saving, window));
+  g_source_remove (tick_id);
+  /* the window went on while the file was written */
+  g_test_message ("%u ticks of the main loop during the saves", ticks);
+  g_assert_cmpuint (ticks, >, 0);
+
+  saved = subproc_storage_load (file, NULL, NULL, NULL);
+  g_assert_cmpstr (subproc_register_get_title (saved), ==, "Second");
+  g_assert_false (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (g_file_peek_path (file));
+  {
+    g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+    g_unlink (backup);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_open_register (void)
 {
@@ -279,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-register-kept", test_broken_register_kept);
   g_test_add_func ("/window/unknown-keys-at-start", test_unknown_keys_at_start);
   g_test_add_func ("/window/open-register", test_open_register);
+  g_test_add_func ("/window/save-in-background", test_save_in_background);
 
   status = g_test_run ();
 

@@ -936,6 +936,101 @@ subproc_storage_save (SubprocRegister  *self,
                              expected_etag, new_etag, error);
 }
 
+typedef struct
+{
+  GFile *file;
+  char  *data;
+  gsize  length;
+  char  *expected_etag;
+  char  *new_etag;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job->data);
+  g_free (job->expected_etag);
+  g_free (job->new_etag);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (subproc_write_file (job->file, job->data, job->length, SUBPROC_FILE_PRIVATE | SUBPROC_FILE_BACKUP,
+                          job->expected_etag, &job->new_etag, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * subproc_storage_save_async:
+ * @expected_etag: (nullable): see subproc_storage_save()
+ *
+ * Saves @self as subproc_storage_save() does, writing the file in a worker
+ * thread: the text is made here, from the register as it is now, so that
+ * later changes do not reach this save; the disk is not waited for on the
+ * caller's thread. The caller keeps two saves of one file from overlapping.
+ */
+void
+subproc_storage_save_async (SubprocRegister     *self,
+                            GFile               *file,
+                            const char          *expected_etag,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (SUBPROC_IS_REGISTER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (SaveJob, 1);
+  job->file = g_object_ref (file);
+  job->data = subproc_storage_to_data (self, &job->length);
+  job->expected_etag = g_strdup (expected_etag);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, subproc_storage_save_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * subproc_storage_save_finish:
+ * @new_etag: (out) (optional): the entity tag of the file written
+ *
+ * Returns: %TRUE when the register was saved, or %FALSE with @error set as
+ *   subproc_storage_save() sets it.
+ */
+gboolean
+subproc_storage_save_finish (SubprocRegister  *self,
+                             GAsyncResult     *result,
+                             char            **new_etag,
+                             GError          **error)
+{
+  SaveJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == subproc_storage_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (new_etag != NULL)
+    *new_etag = g_steal_pointer (&job->new_etag);
+  return TRUE;
+}
+
 /**
  * subproc_storage_looks_like_json:
  *

@@ -29,6 +29,16 @@ gboolean         subproc_storage_save        (SubprocRegister  *self,
                                               const char       *expected_etag,
                                               char            **new_etag,
                                               GError          **error);
+void             subproc_storage_save_async  (SubprocRegister     *self,
+                                              GFile               *file,
+                                              const char          *expected_etag,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean         subproc_storage_save_finish (SubprocRegister  *self,
+                                              GAsyncResult     *result,
+                                              char            **new_etag,
+                                              GError          **error);
 gboolean         subproc_storage_looks_like_json     (const char *data,
                                                       gsize       length);
 

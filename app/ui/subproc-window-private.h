@@ -39,6 +39,10 @@ struct _SubprocWindow
   guint                autosave_id;
   gboolean             read_only;      /* written by a newer Subproc */
   gboolean             dirty;
+  guint64              generation;     /* counts the register's changes */
+  guint64              saved_generation; /* what the save in the background wrote */
+  gboolean             saving;         /* a save runs in the background */
+  gboolean             save_again;     /* changes came during it: save once more after */
   gboolean             closing;
   gboolean             conflict;       /* the file changed on disk; asking the user */
   AdwToast            *undo_toast;     /* weak: the toast offering Undo of a delete */
@@ -56,6 +60,8 @@ typedef enum
   AFTER_SAVE_OPEN_PENDING,
 } AfterSave;
 
+void     subproc_window_save_in_background   (SubprocWindow *self);
+gboolean subproc_window_is_saving            (SubprocWindow *self);
 gboolean subproc_window_release_current       (SubprocWindow *self,
                                                GFile         *next_file,
                                                gboolean       next_example);

@@ -121,6 +121,15 @@ ensure_parent (GFile   *file,
   return TRUE;
 }
 
+/* Two saves of one file never overlap: a save that must happen now waits
+ * for the one in the background. */
+static void
+wait_for_save (SubprocWindow *self)
+{
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /**
  * subproc_window_save_now:
  *
@@ -137,6 +146,7 @@ subproc_window_save_now (SubprocWindow  *self,
   g_return_val_if_fail (SUBPROC_IS_WINDOW (self), FALSE);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  wait_for_save (self);
   if (self->file == NULL || self->read_only || !self->dirty)
     return TRUE;
 
@@ -168,13 +178,9 @@ subproc_window_save_over (SubprocWindow  *self,
 }
 
 static void
-save_or_report (SubprocWindow *self)
+report_save_error (SubprocWindow *self,
+                   GError        *error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->conflict || subproc_window_save_now (self, &error))
-    return;
-
   if (g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
     {
       /* never written over someone else's changes: the user decides */
@@ -185,13 +191,105 @@ save_or_report (SubprocWindow *self)
     subproc_window_show_error (self, _("Changes Not Saved"), error->message);
 }
 
+static void
+save_or_report (SubprocWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->conflict && !subproc_window_save_now (self, &error))
+    report_save_error (self, error);
+}
+
+static void
+saved_in_background_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(SubprocWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+  gboolean saved = subproc_storage_save_finish (SUBPROC_REGISTER (source), result, &new_etag, &error);
+
+  self->saving = FALSE;
+  /* a register shown no longer is no concern of the window's */
+  if (SUBPROC_REGISTER (source) != self->reg)
+    return;
+  if (!saved)
+    {
+      self->save_again = FALSE;
+      report_save_error (self, error);
+      return;
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  if (self->generation == self->saved_generation)
+    {
+      self->dirty = FALSE;
+      update_title (self);
+    }
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      subproc_window_save_in_background (self);
+    }
+}
+
+/**
+ * subproc_window_save_in_background:
+ *
+ * Saves the register without waiting for the disk: the window stays
+ * responsive while a large register is written. A change made meanwhile is
+ * saved by one more save once this one is done, never by a second save at
+ * the same time.
+ */
+void
+subproc_window_save_in_background (SubprocWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SUBPROC_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->file == NULL || self->read_only || self->conflict || !self->dirty)
+    return;
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  if (!ensure_parent (self->file, &error))
+    {
+      report_save_error (self, error);
+      return;
+    }
+
+  self->saving = TRUE;
+  self->saved_generation = self->generation;
+  subproc_storage_save_async (self->reg, self->file, self->etag, NULL,
+                              saved_in_background_cb, g_object_ref (self));
+}
+
+/**
+ * subproc_window_is_saving:
+ *
+ * Returns: whether a save runs in the background, or is to follow one.
+ */
+gboolean
+subproc_window_is_saving (SubprocWindow *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_WINDOW (self), FALSE);
+
+  return self->saving || self->save_again;
+}
+
 static gboolean
 autosave_cb (gpointer user_data)
 {
   SubprocWindow *self = user_data;
 
   self->autosave_id = 0;
-  save_or_report (self);
+  subproc_window_save_in_background (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -200,6 +298,7 @@ register_changed_cb (SubprocWindow   *self,
                      SubprocRegister *reg)
 {
   self->dirty = TRUE;
+  self->generation++;
   update_title (self);
   update_count (self);
 
@@ -250,6 +349,7 @@ set_register (SubprocWindow   *self,
   if (self->reg != NULL)
     g_signal_handlers_disconnect_by_func (self->reg, register_changed_cb, self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  wait_for_save (self);
 
   g_set_object (&self->reg, reg);
   g_clear_object (&self->history);
