@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up a Debian 12 (or Ubuntu) machine for Subproc, builds it, and then
 #   dev.sh run [ARGS...]   starts the app (on the example register unless ARGS are given)
-#   dev.sh test            runs every test, the GUI ones under Xvfb
+#   dev.sh test            runs every test, the GUI ones under Xvfb, in three builds:
+#                          build/ (gcc), build-asan/ (AddressSanitizer and
+#                          UndefinedBehaviorSanitizer, the whole suite) and
+#                          build-fuzz/ (clang: each libFuzzer target for
+#                          SUBPROC_FUZZ_SECONDS, default 60)
 # Installs only the packages that are missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,13 +35,41 @@ install_missing
 [[ -f $build/build.ninja ]] || meson setup "$build"
 ninja -C "$build"
 
+xvfb() { xvfb-run -a -s '-screen 0 1280x800x24' "$@"; }
+
 case $what in
   run)
     (($#)) || set -- --example
-    exec meson devenv -C "$build" subproc "$@"
+    # devenv runs in the build folder: -w keeps the folder the user typed FILE in
+    exec meson devenv -C "$build" -w "$PWD" subproc "$@"
     ;;
   test)
     export GTK_A11Y=none GSETTINGS_BACKEND=memory TZ=UTC LANG=C.UTF-8
-    exec xvfb-run -a -s '-screen 0 1280x800x24' meson test -C "$build" --print-errorlogs
+    status=0
+    xvfb meson test -C "$build" --print-errorlogs || status=1
+
+    # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+    # GLib's slice allocator would hide leaks; GL is off because Mesa's leaks
+    # cannot be told apart once its driver is unloaded (build-aux/lsan.supp).
+    asan=${build}-asan
+    [[ -f $asan/build.ninja ]] || meson setup "$asan" -Dbuildtype=debug \
+      -Db_sanitize=address,undefined -Db_lundef=false
+    ninja -C "$asan"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp \
+    G_SLICE=always-malloc GSK_RENDERER=cairo GDK_DEBUG=gl-disable \
+      xvfb meson test -C "$asan" --print-errorlogs --timeout-multiplier 3 || status=1
+
+    # Each fuzz target for a bounded time (clang, libFuzzer, the same sanitizers).
+    fuzz=${build}-fuzz
+    [[ -f $fuzz/build.ninja ]] || CC=clang meson setup "$fuzz" -Dfuzzing=true \
+      -Db_sanitize=address,undefined -Db_lundef=false
+    meson configure "$fuzz" -Dfuzz_seconds="${SUBPROC_FUZZ_SECONDS:-60}"
+    ninja -C "$fuzz"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      meson test -C "$fuzz" --suite fuzz --print-errorlogs || status=1
+    exit $status
     ;;
 esac

@@ -102,7 +102,7 @@ read_options (const SubprocConvertOptions *options,
     }
   if (*fields != NULL)
     {
-      export_options->fields = (const SubprocField *) (*fields)->data;
+      export_options->fields = &g_array_index (*fields, SubprocField, 0);
       export_options->n_fields = (*fields)->len;
     }
 

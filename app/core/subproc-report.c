@@ -1498,7 +1498,7 @@ render_pdf (SubprocReport   *self,
             double           width,
             double           height)
 {
-  g_autoptr(SubprocLanguageScope) scope = subproc_language_push (self->language);
+  G_GNUC_UNUSED g_autoptr(SubprocLanguageScope) scope = subproc_language_push (self->language);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
   cairo_font_options_t *options = cairo_font_options_create ();
