@@ -166,6 +166,30 @@ test_fold (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* The folded text is kept between searches, and made again when the
+ * processor changes or the countries are shown in another language. */
+static void
+test_kept_until_changed (void)
+{
+  g_autoptr(SubprocProcessor) processor = quickpay ();
+  const char * const countries[] = { "SE", NULL };
+
+  g_assert_false (matches (processor, "zeta", NULL));
+  subproc_processor_set_text (processor, SUBPROC_FIELD_NAME, "Zeta Cloud");
+  g_assert_true (matches (processor, "zeta", NULL));
+  g_assert_false (matches (processor, "quickpay", NULL));
+
+  g_assert_true (matches (processor, "danmark", "sv"));
+  g_assert_false (matches (processor, "danmark", "en"));
+  g_assert_true (matches (processor, "denmark", "en"));
+  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, countries);
+  g_assert_false (matches (processor, "denmark", "en"));
+  g_assert_true (matches (processor, "sweden", "en"));
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_BCR);
+  g_assert_false (matches (processor, "standard contractual", "en"));
+  g_assert_true (matches (processor, "binding corporate", "en"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/search/not-searched", test_not_searched);
   g_test_add_func ("/search/countries-to-display", test_countries_to_display);
   g_test_add_func ("/search/fold", test_fold);
+  g_test_add_func ("/search/kept-until-changed", test_kept_until_changed);
 
   return g_test_run ();
 }

@@ -18,4 +18,12 @@ void     _subproc_processor_set_owner (SubprocProcessor            *self,
 gpointer _subproc_processor_get_owner (SubprocProcessor            *self);
 SubprocProcessor *_subproc_processor_new_with_id (const char *id);
 
+/* The processor's text as searches compare it (subproc-search.c), kept
+ * until the processor changes, for the language it was made in. */
+const char *_subproc_processor_get_search_text (SubprocProcessor *self,
+                                                const char       *language);
+void        _subproc_processor_set_search_text (SubprocProcessor *self,
+                                                const char       *language,
+                                                char             *folded);
+
 G_END_DECLS

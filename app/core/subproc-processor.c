@@ -19,6 +19,9 @@ struct _SubprocProcessor
   } values[SUBPROC_N_FIELDS];
   /* owned: keys this version does not know, kept for the next save */
   JsonObject *extra;
+  /* owned: the folded search text and the language it was made in; dropped on any change */
+  char       *search_text;
+  char       *search_language;
   /* borrowed: the register holding the processor, told of every change */
   gpointer                     owner;
   SubprocProcessorChangedFunc  owner_changed;
@@ -176,6 +179,13 @@ strv_normalize (const char * const *list)
   return any ? g_strv_builder_end (builder) : NULL;
 }
 
+static void
+drop_search_text (SubprocProcessor *self)
+{
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->search_language, g_free);
+}
+
 static gboolean
 is_text (SubprocField field)
 {
@@ -201,6 +211,7 @@ subproc_processor_finalize (GObject *object)
         g_clear_pointer (&self->values[i].list, g_strfreev);
     }
   g_clear_pointer (&self->extra, json_object_unref);
+  drop_search_text (self);
 
   G_OBJECT_CLASS (subproc_processor_parent_class)->finalize (object);
 }
@@ -275,6 +286,7 @@ static void
 notify_field (SubprocProcessor *self,
               SubprocField      field)
 {
+  drop_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
   if (self->owner_changed != NULL)
     self->owner_changed (self->owner, self, field);
@@ -360,6 +372,29 @@ _subproc_processor_set_owner (SubprocProcessor            *self,
 
   self->owner = owner;
   self->owner_changed = changed;
+}
+
+const char *
+_subproc_processor_get_search_text (SubprocProcessor *self,
+                                    const char       *language)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), NULL);
+
+  if (g_strcmp0 (self->search_language, language != NULL ? language : "") != 0)
+    return NULL;
+  return self->search_text;
+}
+
+void
+_subproc_processor_set_search_text (SubprocProcessor *self,
+                                    const char       *language,
+                                    char             *folded)
+{
+  g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
+
+  drop_search_text (self);
+  self->search_text = folded;
+  self->search_language = g_strdup (language != NULL ? language : "");
 }
 
 gpointer

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "subproc-country.h"
+#include "subproc-processor-private.h"
 #include "subproc-search.h"
 
 /**
@@ -52,28 +53,12 @@ subproc_search_fold (const char *text)
   return g_utf8_casefold (normal, -1);
 }
 
-/**
- * subproc_search_matches:
- * @folded_query: the query as subproc_search_fold() made it
- * @language: (nullable): the language country names are shown in
- *
- * Whether any text of @processor holds the query: every text and list field,
- * the place as written, the countries' shown names and the transfer
- * mechanism in words. Words of the query may stand in different fields.
- */
-gboolean
-subproc_search_matches (SubprocProcessor *processor,
-                        const char       *folded_query,
-                        const char       *language)
+/* Every text of @processor a search looks in, folded. */
+static char *
+make_search_text (SubprocProcessor *processor,
+                  const char       *language)
 {
-  g_auto(GStrv) words = NULL;
   g_autoptr(GString) haystack = g_string_new (NULL);
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (processor), FALSE);
-  g_return_val_if_fail (folded_query != NULL, FALSE);
-
-  words = g_strsplit_set (folded_query, " \t\n", -1);
 
   for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
     {
@@ -109,10 +94,86 @@ subproc_search_matches (SubprocProcessor *processor,
       g_string_append_c (haystack, '\n');
     }
 
-  folded = subproc_search_fold (haystack->str);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
-      return FALSE;
+  return subproc_search_fold (haystack->str);
+}
 
+/**
+ * subproc_search_split:
+ * @folded_query: the query as subproc_search_fold() made it
+ *
+ * Returns: (transfer full): the words of the query, none empty, for
+ *   subproc_search_matches_words().
+ */
+char **
+subproc_search_split (const char *folded_query)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+
+  g_return_val_if_fail (folded_query != NULL, NULL);
+
+  words = g_strsplit_set (folded_query, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  return g_strv_builder_end (kept);
+}
+
+/**
+ * subproc_search_matches_words:
+ * @words: the query's words, from subproc_search_split()
+ * @language: (nullable): the language country names are shown in
+ *
+ * Whether every word stands in a text of @processor: see
+ * subproc_search_matches(). The folded text of a processor is made once and
+ * kept until the processor changes, so a keystroke costs a scan of each
+ * processor's text, not the folding of every field.
+ */
+gboolean
+subproc_search_matches_words (SubprocProcessor   *processor,
+                              const char * const *words,
+                              const char         *language)
+{
+  const char *folded;
+
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (processor), FALSE);
+  g_return_val_if_fail (words != NULL, FALSE);
+
+  if (words[0] == NULL)
+    return TRUE;
+
+  folded = _subproc_processor_get_search_text (processor, language);
+  if (folded == NULL)
+    {
+      _subproc_processor_set_search_text (processor, language, make_search_text (processor, language));
+      folded = _subproc_processor_get_search_text (processor, language);
+    }
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) == NULL)
+      return FALSE;
   return TRUE;
+}
+
+/**
+ * subproc_search_matches:
+ * @folded_query: the query as subproc_search_fold() made it
+ * @language: (nullable): the language country names are shown in
+ *
+ * Whether any text of @processor holds the query: every text and list field,
+ * the place as written, the countries' shown names and the transfer
+ * mechanism in words. Words of the query may stand in different fields.
+ */
+gboolean
+subproc_search_matches (SubprocProcessor *processor,
+                        const char       *folded_query,
+                        const char       *language)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (processor), FALSE);
+  g_return_val_if_fail (folded_query != NULL, FALSE);
+
+  words = subproc_search_split (folded_query);
+  return subproc_search_matches_words (processor, (const char * const *) words, language);
 }
