@@ -220,6 +220,55 @@ test_unknown_keys_at_start (void)
   remove_default_file ();
 }
 
+/* The body of the message dialog the window shows, or NULL. Closes it. */
+static char *
+take_error_shown (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  char *body = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && body == NULL)
+      {
+        body = g_strdup (adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  return body;
+}
+
+/* Files made to hurt, opened in the window: each is refused with a message
+ * naming it, and the register shown stays as it was. */
+static void
+test_hostile_files (void)
+{
+  const char * const names[] = {
+    "register/deep-nesting.json", "register/nul-escape.json", "register/duplicate-key.json",
+    "register/parent-cycle.json", "import/many-columns.tsv",
+  };
+  SubprocWindow *window = new_window ();
+
+  subproc_window_open_example (window);
+  wait_for_rows (window, 13);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *error = NULL;
+
+      subproc_window_open_files (window, &file, 1);
+      subproc_test_settle ();
+      error = take_error_shown ();
+      g_test_message ("%s: %s", names[i], error);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error, base));
+      g_assert_nonnull (strstr (error, "line"));
+      g_assert_cmpuint (g_list_model_get_n_items (subproc_window_get_visible_model (window)), ==, 13);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 not_saving (gpointer window)
 {
@@ -352,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/window/unknown-keys-at-start", test_unknown_keys_at_start);
   g_test_add_func ("/window/open-register", test_open_register);
   g_test_add_func ("/window/save-in-background", test_save_in_background);
+  g_test_add_func ("/window/hostile-files", test_hostile_files);
 
   status = g_test_run ();
 

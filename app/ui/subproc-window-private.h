@@ -30,6 +30,7 @@ struct _SubprocWindow
   GFile               *file;           /* NULL: untitled, saved only by Save As */
   char                *etag;           /* of the file as last read or written */
   char                *query;          /* folded search text */
+  char               **query_words;    /* its words; NULL before the first search */
   char                *import_warnings; /* of the last import, for reading */
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;

@@ -15,6 +15,8 @@
 /* Changes are written this long after the last one, so that a burst of
  * edits is one write. */
 #define AUTOSAVE_DELAY_MS 1000
+/* registers larger than this are sorted and filtered a part at a time */
+#define INCREMENTAL_FROM 5000
 
 G_DEFINE_FINAL_TYPE (SubprocWindow, subproc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -346,6 +348,8 @@ set_register (SubprocWindow   *self,
               const char      *etag,
               gboolean         read_only)
 {
+  gboolean large;
+
   if (self->reg != NULL)
     g_signal_handlers_disconnect_by_func (self->reg, register_changed_cb, self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -364,6 +368,12 @@ set_register (SubprocWindow   *self,
   self->dirty = FALSE;
 
   g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self, G_CONNECT_SWAPPED);
+  /* a large register is filtered and sorted a part at a time between
+   * frames: the window shows rows, and takes keys, while it goes on; a
+   * small one at once, so that its order is never seen unsorted */
+  large = g_list_model_get_n_items (G_LIST_MODEL (reg)) > INCREMENTAL_FROM;
+  gtk_filter_list_model_set_incremental (self->filter_model, large);
+  gtk_sort_list_model_set_incremental (self->sort_model, large);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (reg));
 
   update_title (self);
@@ -914,6 +924,8 @@ search_changed_cb (SubprocWindow  *self,
   if (g_strcmp0 (stripped, self->query) == 0)
     return;
   g_free (self->query);
+  g_strfreev (self->query_words);
+  self->query_words = subproc_search_split (stripped);
   self->query = g_steal_pointer (&stripped);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -932,9 +944,9 @@ filter_func (gpointer item,
 {
   SubprocWindow *self = user_data;
 
-  if (self->query == NULL || *self->query == '\0')
+  if (self->query_words == NULL)
     return TRUE;
-  return subproc_search_matches (item, self->query, NULL);
+  return subproc_search_matches_words (item, (const char * const *) self->query_words, NULL);
 }
 
 static void
@@ -1083,6 +1095,7 @@ subproc_window_finalize (GObject *object)
 
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->query_words, g_strfreev);
   g_clear_pointer (&self->import_warnings, g_free);
 
   G_OBJECT_CLASS (subproc_window_parent_class)->finalize (object);
