@@ -297,6 +297,132 @@ test_newer_version (Fixture       *fixture,
 }
 
 static void
+write_text (const char *path,
+            const char *text,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs --export of INPUT to out.csv under /usr/bin/time, which measures the
+ * peak memory of the command; returns the exit status, the peak in MB. */
+static int
+run_measured (Fixture    *fixture,
+              const char *input,
+              double     *peak_mb)
+{
+  g_autofree char *rss = in_dir (fixture, "rss.txt");
+  g_autofree char *text = NULL;
+  const char *args[] = { "-f", "%M", "-o", rss, g_getenv ("SUBPROC_BIN"), "--export=out.csv", input, NULL };
+  const char *bin = g_getenv ("SUBPROC_BIN");
+  int status;
+
+  /* the wrapper stands where the app is run, and runs it */
+  g_setenv ("SUBPROC_BIN", "/usr/bin/time", TRUE);
+  status = run (fixture, args);
+  g_setenv ("SUBPROC_BIN", bin, TRUE);
+  g_assert_true (g_file_get_contents (rss, &text, NULL, NULL));
+  /* after “Command exited with non-zero status 1”, when it did */
+  g_strstrip (text);
+  *peak_mb = g_ascii_strtod (strrchr (text, '\n') != NULL ? strrchr (text, '\n') + 1 : text, NULL) / 1024.0;
+  g_assert_cmpfloat (*peak_mb, >, 0);
+  return status;
+}
+
+/* Files made to hurt: each gets exit status 1 and one line naming the file
+ * (and the line where there is one), no output, and bounded memory. */
+static void
+test_hostile (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const struct
+  {
+    const char *name;
+    const char *text;      /* NULL: made below, or from tests/data/fuzz */
+    gboolean    has_line;
+  } cases[] = {
+    { "big.json", NULL, FALSE },
+    { "deep-nesting.json", NULL, TRUE },
+    { "nul-escape.json", NULL, TRUE },
+    { "duplicate-key.json", NULL, TRUE },
+    { "parent-cycle.json", NULL, TRUE },
+    { "wide.tsv", NULL, TRUE },
+    { "long-cell.tsv", NULL, TRUE },
+    { "not-utf8.json", "{\"format\": \"org.example.Subproc.register\",\n\"title\": \"\xff\"}\n", TRUE },
+    { "not-utf8.txt", "Name\tCountry\nA\xff\tSE\n", FALSE },
+    { "nul.txt", NULL, FALSE },
+    { "text-is-number.json", "{\"format\": \"org.example.Subproc.register\", \"version\": 1,\n"
+                             "\"processors\": [{\"name\": 5}]}\n", TRUE },
+    { "same-id.json", "{\"format\": \"org.example.Subproc.register\", \"version\": 1,\n"
+                      "\"processors\": [{\"id\": \"a\", \"name\": \"A\"},\n{\"id\": \"a\", \"name\": \"B\"}]}\n", TRUE },
+    { "no-such-day.json", "{\"format\": \"org.example.Subproc.register\", \"version\": 1,\n"
+                          "\"processors\": [{\"name\": \"A\", \"updated\": \"2023-02-30\"}]}\n", TRUE },
+    { "array.json", "[1, 2, 3]\n", FALSE },
+    { "string.json", "\"org.example.Subproc.register\"\n", FALSE },
+  };
+  double worst = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = in_dir (fixture, cases[i].name);
+      g_autofree char *fuzz = g_test_build_filename (G_TEST_DIST, "data", "fuzz", "register", cases[i].name, NULL);
+      double peak = 0;
+
+      if (cases[i].text != NULL)
+        write_text (path, cases[i].text, -1);
+      else if (g_file_test (fuzz, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *text = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (fuzz, &text, &length, NULL));
+          write_text (path, text, length);
+        }
+      else if (g_str_equal (cases[i].name, "big.json"))
+        {
+          /* 300 MB, sparse */
+          FILE *out = fopen (path, "w");
+
+          g_assert_nonnull (out);
+          g_assert_cmpint (fseek (out, 300 * 1024 * 1024, SEEK_SET), ==, 0);
+          g_assert_cmpint (fputc ('}', out), ==, '}');
+          g_assert_cmpint (fclose (out), ==, 0);
+        }
+      else if (g_str_equal (cases[i].name, "nul.txt"))
+        write_text (path, "Name\tCountry\nA\0B\tSE\n", 20);
+      else
+        {
+          g_autoptr(GString) list = g_string_new ("Name\tCountry\tDescription\nA\tSE\t");
+
+          if (g_str_equal (cases[i].name, "wide.tsv"))
+            for (guint j = 0; j < 100000; j++)
+              g_string_append (list, "x\t");
+          else
+            for (guint j = 0; j < 10 * 1024 * 1024; j++)
+              g_string_append_c (list, 'x');
+          write_text (path, list->str, list->len);
+        }
+
+      g_assert_cmpint (run_measured (fixture, path, &peak), ==, 1);
+      g_test_message ("%s: %.1f MB: %s", cases[i].name, peak, fixture->err);
+      g_assert_cmpuint (count_lines (fixture->err), ==, 1);
+      g_assert_nonnull (strstr (fixture->err, cases[i].name));
+      if (cases[i].has_line)
+        g_assert_nonnull (strstr (fixture->err, "line "));
+      assert_absent (fixture, "out.csv");
+      worst = MAX (worst, peak);
+    }
+
+  /* the 300 MB file is refused unread; the 10 MB cell costs the most, about
+   * 45 MB (100 MB under AddressSanitizer) */
+  g_test_message ("the most memory any of them took: %.1f MB", worst);
+  g_assert_cmpfloat (worst, <, 200);
+}
+
+static void
 test_no_header (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -378,6 +504,7 @@ main (int   argc,
   ADD ("/cli/export/unknown-keys", test_unknown_keys);
   ADD ("/cli/export/newer-version", test_newer_version);
   ADD ("/cli/export/no-header", test_no_header);
+  ADD ("/cli/export/hostile", test_hostile);
   ADD ("/cli/usage/bad-output-name", test_bad_output_name);
   ADD ("/cli/usage/two-inputs", test_two_inputs);
   ADD ("/cli/usage/help", test_help);

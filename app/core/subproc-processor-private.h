@@ -19,7 +19,8 @@ gpointer _subproc_processor_get_owner (SubprocProcessor            *self);
 SubprocProcessor *_subproc_processor_new_with_id (const char *id);
 
 /* The processor's text as searches compare it (subproc-search.c), kept
- * until the processor changes, for the language it was made in. */
+ * until the processor changes, for the language it was made in: an
+ * interned string (g_intern_string), or NULL for the UI's language. */
 const char *_subproc_processor_get_search_text (SubprocProcessor *self,
                                                 const char       *language);
 void        _subproc_processor_set_search_text (SubprocProcessor *self,

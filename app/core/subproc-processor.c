@@ -19,9 +19,10 @@ struct _SubprocProcessor
   } values[SUBPROC_N_FIELDS];
   /* owned: keys this version does not know, kept for the next save */
   JsonObject *extra;
-  /* owned: the folded search text and the language it was made in; dropped on any change */
+  /* owned: the folded search text; dropped on any change */
   char       *search_text;
-  char       *search_language;
+  /* interned: the language its country names were shown in */
+  const char *search_language;
   /* borrowed: the register holding the processor, told of every change */
   gpointer                     owner;
   SubprocProcessorChangedFunc  owner_changed;
@@ -183,7 +184,7 @@ static void
 drop_search_text (SubprocProcessor *self)
 {
   g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->search_language, g_free);
+  self->search_language = NULL;
 }
 
 static gboolean
@@ -380,9 +381,8 @@ _subproc_processor_get_search_text (SubprocProcessor *self,
 {
   g_return_val_if_fail (SUBPROC_IS_PROCESSOR (self), NULL);
 
-  if (g_strcmp0 (self->search_language, language != NULL ? language : "") != 0)
-    return NULL;
-  return self->search_text;
+  /* interned: one comparison of pointers for each processor a keystroke looks at */
+  return self->search_language == language ? self->search_text : NULL;
 }
 
 void
@@ -394,7 +394,7 @@ _subproc_processor_set_search_text (SubprocProcessor *self,
 
   drop_search_text (self);
   self->search_text = folded;
-  self->search_language = g_strdup (language != NULL ? language : "");
+  self->search_language = language;
 }
 
 gpointer

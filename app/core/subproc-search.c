@@ -122,7 +122,8 @@ subproc_search_split (const char *folded_query)
 /**
  * subproc_search_matches_words:
  * @words: the query's words, from subproc_search_split()
- * @language: (nullable): the language country names are shown in
+ * @language: (nullable): the language country names are shown in, as
+ *   g_intern_string() gives it (made once for all the processors searched)
  *
  * Whether every word stands in a text of @processor: see
  * subproc_search_matches(). The folded text of a processor is made once and
@@ -141,7 +142,6 @@ subproc_search_matches_words (SubprocProcessor   *processor,
 
   if (words[0] == NULL)
     return TRUE;
-
   folded = _subproc_processor_get_search_text (processor, language);
   if (folded == NULL)
     {
@@ -175,5 +175,5 @@ subproc_search_matches (SubprocProcessor *processor,
   g_return_val_if_fail (folded_query != NULL, FALSE);
 
   words = subproc_search_split (folded_query);
-  return subproc_search_matches_words (processor, (const char * const *) words, language);
+  return subproc_search_matches_words (processor, (const char * const *) words, g_intern_string (language));
 }
