@@ -512,6 +512,27 @@ test_leftovers_removed (Fixture       *fixture,
   g_assert_true (g_file_query_exists (user, NULL));
 }
 
+/* A register behind a symbolic link is saved where the link points; the
+ * link stays a link. */
+static void
+test_save_through_link (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SubprocRegister) self = full_register ();
+  g_autoptr(GFile) real = write_file (fixture, "real.json", "old", -1);
+  g_autoptr(GFile) link = fixture_file (fixture, "link.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = subproc_storage_to_data (self, NULL);
+
+  g_assert_true (g_file_make_symbolic_link (link, "real.json", NULL, &error));
+  g_assert_true (subproc_storage_save (self, link, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (g_file_peek_path (link), G_FILE_TEST_IS_SYMLINK));
+  saved = read_file (real);
+  g_assert_cmpstr (saved, ==, expected);
+}
+
 /* A file larger than Subproc reads is refused before it is read. */
 static void
 test_too_large (Fixture       *fixture,
@@ -1138,6 +1159,7 @@ main (int   argc,
   ADD ("/storage/save/over-directory", test_write_over_directory);
   ADD ("/storage/save/conflict", test_conflict);
   ADD ("/storage/save/leftovers-removed", test_leftovers_removed);
+  ADD ("/storage/save/through-link", test_save_through_link);
   ADD ("/storage/load/too-large", test_too_large);
   ADD ("/storage/load/read-error", test_read_error);
   ADD ("/storage/syntax/missing-comma", test_syntax_missing_comma);

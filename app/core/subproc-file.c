@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,6 +133,19 @@ subproc_file_writer_new (GFile             *file,
     {
       set_write_error (error, self->display_name, ENOTSUP);
       return NULL;
+    }
+  /* a register kept behind a link (into a synced folder, say) is written
+   * where the link points, and the link stays */
+  if (g_file_test (self->path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *target = realpath (self->path, NULL);
+
+      if (target != NULL)
+        {
+          g_free (self->path);
+          self->path = g_strdup (target);
+          free (target);
+        }
     }
   self->dir = g_path_get_dirname (self->path);
   base = g_path_get_basename (self->path);
