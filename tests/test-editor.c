@@ -664,6 +664,91 @@ test_tab_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint wanted_count;
+
+static gboolean
+has_wanted_count (gpointer model)
+{
+  return g_list_model_get_n_items (model) == wanted_count;
+}
+
+/* Types QUERY in the search entry and waits for the rows it shows. */
+static void
+search_for (SubprocWindow *window,
+            const char    *query,
+            guint          expected)
+{
+  GListModel *visible = subproc_window_get_visible_model (window);
+
+  gtk_editable_set_text (subproc_window_get_search_entry (window), query);
+  wanted_count = expected;
+  subproc_test_wait_for (has_wanted_count, visible);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, expected);
+}
+
+static guint
+selected_row (SubprocWindow *window)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (subproc_window_get_column_view (window));
+  g_autoptr(GtkBitset) rows = gtk_selection_model_get_selection (selection);
+
+  g_assert_cmpuint (gtk_bitset_get_size (rows), ==, 1);
+  return gtk_bitset_get_nth (rows, 0);
+}
+
+static void
+rename_selected (SubprocWindow *window,
+                 const char    *name)
+{
+  SubprocEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
+  subproc_test_settle ();
+  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  subproc_test_settle ();
+}
+
+/* An edited row moves to its place in the sort and leaves a search it no
+ * longer matches, and stays selected. */
+static void
+test_edit_resorts_and_refilters (void)
+{
+  SubprocWindow *window = new_window_on (NULL);
+  GListModel *visible = subproc_window_get_visible_model (window);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *selected = NULL;
+  guint n;
+
+  subproc_window_open_example (window);
+  subproc_test_settle ();
+  n = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (n, ==, 13);
+
+  /* sorted by name: Amazon first; renamed, it goes last, still selected */
+  select_row (window, 0);
+  rename_selected (window, "Zeta Cloud");
+  first = subproc_window_cell_text (window, 0, 0);
+  last = subproc_window_cell_text (window, 0, n - 1);
+  g_assert_cmpstr (first, !=, "Amazon");
+  g_assert_cmpstr (last, ==, "Zeta Cloud");
+  g_assert_cmpuint (selected_row (window), ==, n - 1);
+
+  /* searched for, then renamed so that it no longer matches */
+  search_for (window, "zeta", 1);
+  select_row (window, 0);
+  rename_selected (window, "Ymer Hosting");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
+  search_for (window, "ymer", 1);
+  selected = subproc_window_cell_text (window, 0, 0);
+  g_assert_cmpstr (selected, ==, "Ymer Hosting");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +765,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/editor/add-edit-delete-undo", test_add_edit_delete_undo);
+  g_test_add_func ("/editor/edit-resorts-and-refilters", test_edit_resorts_and_refilters);
   g_test_add_func ("/editor/validation", test_validation);
   g_test_add_func ("/editor/conflict/overwrite", test_conflict);
   g_test_add_func ("/editor/conflict/reload", test_conflict_reload);

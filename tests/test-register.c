@@ -68,6 +68,20 @@ watch_clear (Watch           *watch,
   g_array_unref (watch->ranges);
 }
 
+/* The Nth range of items-changed the watch saw. */
+static void
+assert_range (Watch *watch,
+              guint  n,
+              guint  position,
+              guint  removed,
+              guint  added)
+{
+  g_assert_cmpuint (watch->ranges->len, >=, 3 * (n + 1));
+  g_assert_cmpuint (g_array_index (watch->ranges, guint, 3 * n), ==, position);
+  g_assert_cmpuint (g_array_index (watch->ranges, guint, 3 * n + 1), ==, removed);
+  g_assert_cmpuint (g_array_index (watch->ranges, guint, 3 * n + 2), ==, added);
+}
+
 static void
 assert_one_range (Watch *watch,
                   guint  position,
@@ -75,9 +89,7 @@ assert_one_range (Watch *watch,
                   guint  added)
 {
   g_assert_cmpuint (watch->ranges->len, ==, 3);
-  g_assert_cmpuint (g_array_index (watch->ranges, guint, 0), ==, position);
-  g_assert_cmpuint (g_array_index (watch->ranges, guint, 1), ==, removed);
-  g_assert_cmpuint (g_array_index (watch->ranges, guint, 2), ==, added);
+  assert_range (watch, 0, position, removed, added);
 }
 
 static void
@@ -237,7 +249,34 @@ test_changed_processor (void)
   g_assert_cmpuint (watch.changes, ==, 3);
   g_object_set (b, "notes", "via property", NULL);
   g_assert_cmpuint (watch.changes, ==, 4);
-  g_assert_cmpuint (watch.ranges->len, ==, 0);
+  /* each change says the processor at 1 was replaced by itself, so that
+   * the views' filters and sorters look at it again */
+  g_assert_cmpuint (watch.ranges->len, ==, 4 * 3);
+  for (guint i = 0; i < 4; i++)
+    assert_range (&watch, i, 1, 1, 1);
+  watch_clear (&watch, self);
+}
+
+/* Assigning many fields at once (an edit, an undo) is one change. */
+static void
+test_changed_assign (void)
+{
+  g_autoptr(SubprocRegister) self = register_with ("a b c");
+  g_autoptr(SubprocProcessor) values = subproc_processor_copy (subproc_register_get_processor (self, 2));
+  const char * const countries[] = { "SE", "DK", NULL };
+  Watch watch;
+
+  subproc_processor_set_text (values, SUBPROC_FIELD_NAME, "Zeta");
+  subproc_processor_set_text (values, SUBPROC_FIELD_FUNCTION, "Hosting");
+  subproc_processor_set_list (values, SUBPROC_FIELD_COUNTRIES, countries);
+  watch_init (&watch, self);
+  subproc_processor_assign (subproc_register_get_processor (self, 2), values);
+  g_assert_cmpuint (watch.changes, ==, 1);
+  g_assert_cmpuint (watch.ranges->len, ==, 3);
+  assert_range (&watch, 0, 2, 1, 1);
+  /* the same values again change nothing */
+  subproc_processor_assign (subproc_register_get_processor (self, 2), values);
+  g_assert_cmpuint (watch.changes, ==, 1);
   watch_clear (&watch, self);
 }
 
@@ -591,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/register/items-changed/remove", test_items_remove);
   g_test_add_func ("/register/items-changed/splice", test_items_splice);
   g_test_add_func ("/register/changed/processor", test_changed_processor);
+  g_test_add_func ("/register/changed/assign", test_changed_assign);
   g_test_add_func ("/register/changed/removed-processor", test_changed_removed_processor);
   g_test_add_func ("/register/changed/metadata", test_changed_metadata);
   g_test_add_func ("/register/notify/title", test_metadata_notify);

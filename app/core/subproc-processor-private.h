@@ -7,7 +7,9 @@ G_BEGIN_DECLS
 
 /* Between a processor and the register that holds it: the register is told
  * of every change without a signal connection per processor, which costs
- * more than the processor itself when a large register loads. */
+ * more than the processor itself when a large register loads. @field is
+ * SUBPROC_N_FIELDS for the unknown members, or for several fields at once
+ * (subproc_processor_assign()). */
 typedef void (*SubprocProcessorChangedFunc) (gpointer          owner,
                                              SubprocProcessor *processor,
                                              SubprocField      field);

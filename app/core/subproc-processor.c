@@ -26,6 +26,9 @@ struct _SubprocProcessor
   /* borrowed: the register holding the processor, told of every change */
   gpointer                     owner;
   SubprocProcessorChangedFunc  owner_changed;
+  /* while assigning many fields, the owner is told once, at the end */
+  guint                        assigning;
+  gboolean                     changed_while_assigning;
 };
 
 G_DEFINE_FINAL_TYPE (SubprocProcessor, subproc_processor, G_TYPE_OBJECT)
@@ -284,13 +287,22 @@ subproc_processor_set_property (GObject      *object,
 }
 
 static void
+tell_owner (SubprocProcessor *self,
+            SubprocField      field)
+{
+  if (self->assigning > 0)
+    self->changed_while_assigning = TRUE;
+  else if (self->owner_changed != NULL)
+    self->owner_changed (self->owner, self, field);
+}
+
+static void
 notify_field (SubprocProcessor *self,
               SubprocField      field)
 {
   drop_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[field + 1]);
-  if (self->owner_changed != NULL)
-    self->owner_changed (self->owner, self, field);
+  tell_owner (self, field);
 }
 
 static GParamSpec *
@@ -643,12 +655,13 @@ subproc_processor_set_extra (SubprocProcessor *self,
 {
   g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
 
+  if (extra == self->extra)
+    return;
   if (extra != NULL)
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
-  if (self->owner_changed != NULL)
-    self->owner_changed (self->owner, self, SUBPROC_N_FIELDS);
+  tell_owner (self, SUBPROC_N_FIELDS);
 }
 
 /**
@@ -691,6 +704,7 @@ subproc_processor_assign (SubprocProcessor *self,
   g_return_if_fail (SUBPROC_IS_PROCESSOR (values));
 
   g_object_freeze_notify (G_OBJECT (self));
+  self->assigning++;
   for (guint i = 0; i < SUBPROC_N_FIELDS; i++)
     {
       if (i == SUBPROC_FIELD_ID)
@@ -713,6 +727,12 @@ subproc_processor_assign (SubprocProcessor *self,
         }
     }
   subproc_processor_set_extra (self, values->extra);
+  /* one change for the register, so that its views re-sort and re-filter once */
+  if (--self->assigning == 0 && self->changed_while_assigning)
+    {
+      self->changed_while_assigning = FALSE;
+      tell_owner (self, SUBPROC_N_FIELDS);
+    }
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -44,12 +44,20 @@ emit_changed (SubprocRegister *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A processor that changed is said to be replaced by itself, so that the
+ * filters and sorters over the register look at it again: an edited row
+ * moves to its place and leaves a search it no longer matches. */
 static void
 processor_changed (gpointer          owner,
                    SubprocProcessor *processor,
                    SubprocField      field)
 {
-  emit_changed (owner);
+  SubprocRegister *self = owner;
+  guint position;
+
+  if (g_ptr_array_find (self->processors, processor, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  emit_changed (self);
 }
 
 static void

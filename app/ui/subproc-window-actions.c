@@ -70,7 +70,11 @@ editor_save_cb (SubprocWindow    *self,
     processor = subproc_register_find_by_id (self->reg, subproc_processor_get_id (edited), NULL);
 
   if (processor != NULL)
-    subproc_history_edit (self->history, processor, values);
+    {
+      subproc_history_edit (self->history, processor, values);
+      /* the row moved to its place in the sort: it stays the one selected */
+      select_processor (self, processor);
+    }
   else
     {
       g_autoptr(SubprocProcessor) added = subproc_processor_copy (values);
