@@ -9,6 +9,8 @@
 #                          SUBPROC_FUZZ_SECONDS, default 60)
 # Installs only the packages that are missing (as root, or through sudo).
 set -euo pipefail
+# files named on the command line are where the user typed them
+here=$PWD
 cd "$(dirname "$0")/.."
 
 what=${1:-}
@@ -40,8 +42,8 @@ xvfb() { xvfb-run -a -s '-screen 0 1280x800x24' "$@"; }
 case $what in
   run)
     (($#)) || set -- --example
-    # devenv runs in the build folder: -w keeps the folder the user typed FILE in
-    exec meson devenv -C "$build" -w "$PWD" subproc "$@"
+    # devenv would run in the build folder: -w runs it where the user typed FILE
+    exec meson devenv -C "$build" -w "$here" subproc "$@"
     ;;
   test)
     export GTK_A11Y=none GSETTINGS_BACKEND=memory TZ=UTC LANG=C.UTF-8
