@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <sys/stat.h>
 
+#include "subproc-report.h"
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
 #include "test-util.h"
@@ -95,7 +96,8 @@ test_example (void)
   g_assert_cmpstr (azure, ==, "Netherlands, Ireland");
   google_basis = subproc_window_cell_text (window, 2, 5);
   google_updated = subproc_window_cell_text (window, 5, 5);
-  g_assert_cmpstr (google_basis, ==, "Standard Contractual Clauses");
+  /* the mechanism in words, as the reports say it */
+  g_assert_cmpstr (google_basis, ==, "Standard Contractual Clauses (SCC)");
   g_assert_cmpstr (google_updated, ==, "3 Aug 2020");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -269,6 +271,72 @@ test_hostile_files (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's cells read as the public report's: the mechanism first, the
+ * basis as written when there is none; the place as written when no
+ * country is known. */
+static void
+test_cells_as_in_report (void)
+{
+  g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(SubprocReport) report = NULL;
+  g_autoptr(SubprocProcessor) global = subproc_processor_new ("Global Cloud");
+  g_autoptr(SubprocProcessor) sccs = subproc_processor_new ("Mailer");
+  g_autoptr(SubprocProcessor) unknown = subproc_processor_new ("Printer");
+  const char * const us[] = { "US", NULL };
+  SubprocWindow *window = new_window ();
+  guint n;
+
+  subproc_window_open_example (window);
+  wait_for_rows (window, 13);
+  reg = g_object_ref (subproc_window_get_register (window));
+  subproc_processor_set_text (global, SUBPROC_FIELD_LOCATION, "Global");
+  subproc_processor_set_list (sccs, SUBPROC_FIELD_COUNTRIES, us);
+  subproc_processor_set_text (sccs, SUBPROC_FIELD_TRANSFER_BASIS, "EU SCCs");
+  subproc_processor_set_enum (sccs, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_SCC);
+  subproc_processor_set_text (unknown, SUBPROC_FIELD_TRANSFER_BASIS, "Se avtalet");
+  subproc_register_append (reg, global);
+  subproc_register_append (reg, sccs);
+  subproc_register_append (reg, unknown);
+  wait_for_rows (window, 16);
+  report = subproc_report_new (reg);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (reg));
+  for (guint row = 0; row < n; row++)
+    {
+      g_autoptr(SubprocProcessor) shown = g_list_model_get_item (subproc_window_get_visible_model (window), row);
+      guint position;
+
+      g_assert_nonnull (subproc_register_find_by_id (reg, subproc_processor_get_id (shown), &position));
+      for (guint column = 1; column <= 2; column++)
+        {
+          g_autofree char *in_window = subproc_window_cell_text (window, column, row);
+          g_autofree char *in_report = subproc_report_get_cell_text (report, position, column);
+
+          g_assert_cmpstr (in_window != NULL ? in_window : "", ==, in_report);
+        }
+    }
+
+  /* and the cells are what a reader expects of these three */
+  for (guint row = 0; row < n; row++)
+    {
+      g_autofree char *name = subproc_window_cell_text (window, 0, row);
+      g_autofree char *countries = subproc_window_cell_text (window, 1, row);
+      g_autofree char *basis = subproc_window_cell_text (window, 2, row);
+
+      if (g_str_equal (name, "Global Cloud"))
+        {
+          g_assert_cmpstr (countries, ==, "Global");
+          g_assert_null (basis);
+        }
+      else if (g_str_equal (name, "Mailer"))
+        g_assert_cmpstr (basis, ==, "Standard Contractual Clauses (SCC)");
+      else if (g_str_equal (name, "Printer"))
+        g_assert_cmpstr (basis, ==, "Se avtalet");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 not_saving (gpointer window)
 {
@@ -402,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/window/open-register", test_open_register);
   g_test_add_func ("/window/save-in-background", test_save_in_background);
   g_test_add_func ("/window/hostile-files", test_hostile_files);
+  g_test_add_func ("/window/cells-as-in-report", test_cells_as_in_report);
 
   status = g_test_run ();
 

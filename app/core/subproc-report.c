@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "subproc-columns.h"
 #include "subproc-country.h"
 #include "subproc-date.h"
 #include "subproc-language.h"
@@ -269,16 +270,12 @@ single_value (SubprocReport    *self,
               SubprocField      field)
 {
   if (field == SUBPROC_FIELD_COUNTRIES)
-    {
-      const char * const *codes = subproc_processor_get_countries (processor);
-
-      if (codes == NULL || codes[0] == NULL)
-        return g_strdup (subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION));
-    }
-  else if (field == SUBPROC_FIELD_TRANSFER_MECHANISM
-           && subproc_processor_get_transfer_mechanism (processor) == SUBPROC_TRANSFER_UNSPECIFIED)
-    return g_strdup (subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS));
-
+    return subproc_columns_countries_text (subproc_processor_get_countries (processor),
+                                           subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION),
+                                           self->language);
+  if (field == SUBPROC_FIELD_TRANSFER_MECHANISM)
+    return subproc_columns_basis_text (subproc_processor_get_transfer_mechanism (processor),
+                                       subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS));
   return field_value (self, processor, field);
 }
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "subproc-columns.h"
 #include "subproc-convert.h"
 #include "subproc-date.h"
 #include "subproc-import.h"
@@ -33,29 +34,19 @@ static void update_title (SubprocWindow *self);
 
 static char *
 countries_text (gpointer     unused,
-                const char **codes)
+                const char **codes,
+                const char  *location)
 {
-  return subproc_countries_to_display (codes, NULL);
+  return subproc_columns_countries_text (codes, location, NULL);
 }
 
-static char *
-mechanism_text (gpointer unused,
-                int      mechanism)
-{
-  if (mechanism == SUBPROC_TRANSFER_UNSPECIFIED)
-    return NULL;
-  return g_strdup (subproc_transfer_mechanism_to_label (mechanism));
-}
-
-/* The basis as the list wrote it; else the mechanism in words. */
+/* The cells read as in the reports: see subproc-columns.c. */
 static char *
 basis_text (gpointer    unused,
             const char *basis,
             int         mechanism)
 {
-  if (basis != NULL && *basis != '\0')
-    return g_strdup (basis);
-  return mechanism_text (unused, mechanism);
+  return subproc_columns_basis_text (mechanism, basis);
 }
 
 static char *
@@ -1127,7 +1118,6 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, countries_text);
-  gtk_widget_class_bind_template_callback (widget_class, mechanism_text);
   gtk_widget_class_bind_template_callback (widget_class, basis_text);
   gtk_widget_class_bind_template_callback (widget_class, one_line_text);
   gtk_widget_class_bind_template_callback (widget_class, date_text);
@@ -1318,7 +1308,8 @@ subproc_window_cell_text (SubprocWindow *self,
     case 0:
       return g_strdup (subproc_processor_get_name (processor));
     case 1:
-      return countries_text (NULL, (const char **) subproc_processor_get_countries (processor));
+      return countries_text (NULL, (const char **) subproc_processor_get_countries (processor),
+                             subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION));
     case 2:
       return basis_text (NULL, subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS),
                          subproc_processor_get_transfer_mechanism (processor));
