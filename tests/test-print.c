@@ -51,7 +51,7 @@ static void
 test_choices (void)
 {
   g_autoptr(SubprocRegister) reg = seed_register ();
-  SubprocPrintWindow *window = subproc_print_window_new (NULL, reg, "register.json");
+  SubprocPrintWindow *window = subproc_print_window_new (NULL, reg, NULL, "register.json");
   SubprocReport *report = subproc_print_window_get_report (window);
   double width, height;
   guint public_pages;
@@ -126,7 +126,7 @@ test_print_is_preview (void)
   g_autofree char *saved = g_build_filename (dir, "saved.pdf", NULL);
   g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
   g_autoptr(GError) error = NULL;
-  SubprocPrintWindow *window = subproc_print_window_new (NULL, reg, "register.json");
+  SubprocPrintWindow *window = subproc_print_window_new (NULL, reg, NULL, "register.json");
   guint n_pages;
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "columns_row")), 1);
@@ -149,6 +149,77 @@ test_print_is_preview (void)
   g_rmdir (dir);
 }
 
+/* pdftotext's text of PATH, its lines joined by spaces. */
+static char *
+pdf_flat_text (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -raw %s -", path);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_spawn_command_line_sync (command, &text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_strdelimit (text, "\n", ' ');
+  return g_steal_pointer (&text);
+}
+
+/* Printing what the window shows: the processors of a search in the
+ * window's order, offered beside the whole register (the default), and
+ * the title block says which. */
+static void
+test_shown_processors (void)
+{
+  g_autoptr(SubprocRegister) reg = seed_register ();
+  g_autoptr(GListStore) shown = g_list_store_new (SUBPROC_TYPE_PROCESSOR);
+  g_autofree char *dir = g_dir_make_tmp ("subproc-print-XXXXXX", NULL);
+  g_autofree char *whole_pdf = g_build_filename (dir, "whole.pdf", NULL);
+  g_autofree char *shown_pdf = g_build_filename (dir, "shown.pdf", NULL);
+  g_autoptr(GFile) whole_file = g_file_new_for_path (whole_pdf);
+  g_autoptr(GFile) shown_file = g_file_new_for_path (shown_pdf);
+  g_autofree char *whole_text = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autoptr(GError) error = NULL;
+  SubprocPrintWindow *window;
+  SubprocReport *report;
+  GtkWidget *row;
+
+  g_list_store_append (shown, subproc_register_get_processor (reg, 5));
+  g_list_store_append (shown, subproc_register_get_processor (reg, 0));
+  window = subproc_print_window_new (NULL, reg, G_LIST_MODEL (shown), "register.json");
+  report = subproc_print_window_get_report (window);
+  row = child (window, "processors_row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpuint (subproc_report_get_n_rows (report), ==, 13);
+  g_assert_true (subproc_print_window_save_pdf (window, whole_file, &error));
+  g_assert_no_error (error);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_assert_cmpuint (subproc_report_get_n_rows (report), ==, 2);
+  g_assert_true (subproc_report_get_row (report, 0) == subproc_register_get_processor (reg, 5));
+  g_assert_true (subproc_report_get_row (report, 1) == subproc_register_get_processor (reg, 0));
+  g_assert_true (subproc_print_window_save_pdf (window, shown_file, &error));
+  g_assert_no_error (error);
+
+  whole_text = pdf_flat_text (whole_pdf);
+  shown_text = pdf_flat_text (shown_pdf);
+  g_assert_nonnull (strstr (whole_text, "Contents: The whole register"));
+  g_assert_nonnull (strstr (shown_text, "Contents: The processors shown in the window, in the order shown, of 13 in the register"));
+  g_assert_nonnull (strstr (shown_text, "Number of processors: 2"));
+  /* Google (the sixth) before Amazon (the first) */
+  g_assert_true (strstr (shown_text, "Google") < strstr (shown_text, "Amazon"));
+  g_assert_null (strstr (shown_text, "Clearhaus"));
+
+  /* a preview opened without a window's view offers no choice */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = subproc_print_window_new (NULL, reg, NULL, "register.json");
+  g_assert_false (gtk_widget_get_visible (child (window, "processors_row")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (whole_pdf);
+  g_unlink (shown_pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +236,7 @@ main (int   argc,
 
   g_test_add_func ("/print/choices", test_choices);
   g_test_add_func ("/print/print-is-preview", test_print_is_preview);
+  g_test_add_func ("/print/shown-processors", test_shown_processors);
 
   status = g_test_run ();
   g_rmdir (config_home);

@@ -169,9 +169,8 @@ append_table (GString       *out,
               SubprocReport *report,
               const char    *caption)
 {
-  SubprocRegister *reg = subproc_report_get_register (report);
   guint n_columns = subproc_report_get_n_columns (report);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
+  guint n_items = subproc_report_get_n_rows (report);
 
   /* a scrolling region is reachable by keyboard when it is focusable */
   g_string_append (out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"caption\">\n");
@@ -234,7 +233,7 @@ subproc_html_from_report (SubprocReport *report,
   reg = subproc_report_get_register (report);
   organisation = subproc_register_get_organisation (reg);
   contact = subproc_register_get_dpo_contact (reg);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
+  n_items = subproc_report_get_n_rows (report);
 
   if (organisation != NULL && *organisation != '\0')
     /* Translators: the heading of the published list; %s is the organisation */

@@ -94,6 +94,7 @@ struct _SubprocReport
   GDateTime             *printed;
   char                  *language;
   char                  *source_name;
+  GPtrArray             *rows;         /* SubprocProcessor: the ones chosen, in order; NULL for all */
   GArray                *columns;      /* ReportColumn */
   PangoFontDescription  *body_font;
   PangoFontDescription  *bold_font;
@@ -115,6 +116,20 @@ struct _SubprocReport
 };
 
 G_DEFINE_FINAL_TYPE (SubprocReport, subproc_report, G_TYPE_OBJECT)
+
+/* The processors the report holds: the whole register, or those chosen. */
+static guint
+n_rows (SubprocReport *self)
+{
+  return self->rows != NULL ? self->rows->len : g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+}
+
+static SubprocProcessor *
+row_processor (SubprocReport *self,
+               guint          row)
+{
+  return self->rows != NULL ? g_ptr_array_index (self->rows, row) : subproc_register_get_processor (self->reg, row);
+}
 
 /* The internal register: every field, grouped so that eight columns fit
  * a landscape page with headers in Swedish and Danish too. */
@@ -467,7 +482,7 @@ fit_columns (SubprocReport *self)
   double sum_min = 0, sum_max = 0, x = self->margin;
   g_autoptr(PangoLayout) scratch = new_layout (self, self->body_font, "", NULL, -1);
   g_autoptr(PangoLayout) header = new_layout (self, self->bold_font, "", NULL, -1);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+  guint n_items = n_rows (self);
 
   for (guint c = 0; c < self->columns->len; c++)
     {
@@ -480,7 +495,7 @@ fit_columns (SubprocReport *self)
       for (guint i = 0; i < n_items; i++)
         {
           g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-          g_autofree char *text = cell_text (self, subproc_register_get_processor (self->reg, i), column, attrs);
+          g_autofree char *text = cell_text (self, row_processor (self, i), column, attrs);
 
           measure_text (self, scratch, has_attributes (attrs) ? header : scratch, text, attrs, room,
                         &cell_min, &column->max_width);
@@ -516,7 +531,7 @@ static GPtrArray *
 row_layouts (SubprocReport *self,
              guint          row)
 {
-  SubprocProcessor *processor = subproc_register_get_processor (self->reg, row);
+  SubprocProcessor *processor = row_processor (self, row);
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint c = 0; c < self->columns->len; c++)
@@ -714,7 +729,7 @@ subproc_report_paginate (SubprocReport *self,
   }
 
   new_page (self, &y);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+  n_items = n_rows (self);
   for (guint row = 0; row < n_items; row++)
     {
       g_autoptr(GPtrArray) layouts = row_layouts (self, row);
@@ -869,7 +884,8 @@ draw_title (SubprocReport *self,
                                            (GDateMonth) g_date_time_get_month (self->printed),
                                            (GDateYear) g_date_time_get_year (self->printed));
   g_autofree char *printed = subproc_language_format_date (date, TRUE);
-  g_autofree char *count = g_strdup_printf ("%u", g_list_model_get_n_items (G_LIST_MODEL (self->reg)));
+  g_autofree char *count = g_strdup_printf ("%u", n_rows (self));
+  g_autofree char *contents = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) subtitle = NULL;
   g_autoptr(PangoLayout) details = NULL;
@@ -891,6 +907,15 @@ draw_title (SubprocReport *self,
   append_meta (meta, attrs, _("Printed"), printed);
   /* Translators: report title block: the number of processors in the report */
   append_meta (meta, attrs, _("Number of processors"), count);
+  if (self->rows != NULL)
+    contents = g_strdup_printf (/* Translators: report title block: which processors it holds; %u is the register's count */
+                                _("The processors shown in the window, in the order shown, of %u in the register"),
+                                g_list_model_get_n_items (G_LIST_MODEL (self->reg)));
+  else
+    /* Translators: report title block: which processors it holds */
+    contents = g_strdup (_("The whole register"));
+  /* Translators: report title block: which processors the report holds */
+  append_meta (meta, attrs, _("Contents"), contents);
   /* Translators: report title block: the file the register was read from */
   append_meta (meta, attrs, _("Source"), self->source_name);
   details = new_layout (self, meta_font, meta->str, attrs, width);
@@ -1129,6 +1154,7 @@ subproc_report_finalize (GObject *object)
   SubprocReport *self = SUBPROC_REPORT (object);
 
   g_clear_object (&self->reg);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->printed, g_date_time_unref);
   g_clear_pointer (&self->language, g_free);
@@ -1385,8 +1411,68 @@ subproc_report_get_cell_text (SubprocReport *self,
   g_return_val_if_fail (SUBPROC_IS_REPORT (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
 
-  return cell_text (self, subproc_register_get_processor (self->reg, row),
+  g_return_val_if_fail (row < n_rows (self), NULL);
+
+  return cell_text (self, row_processor (self, row),
                     &g_array_index (self->columns, ReportColumn, column), attrs);
+}
+
+/**
+ * subproc_report_set_processors:
+ * @processors: (nullable): processors of the report's register, in the
+ *   order to print them (the window's search and sort, say); %NULL for the
+ *   whole register in its own order
+ *
+ * Chooses the processors the report holds. They are taken as they are now;
+ * the title block says which it is.
+ */
+void
+subproc_report_set_processors (SubprocReport *self,
+                               GListModel    *processors)
+{
+  g_return_if_fail (SUBPROC_IS_REPORT (self));
+  g_return_if_fail (processors == NULL || G_IS_LIST_MODEL (processors));
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (processors == NULL)
+    return;
+
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (processors); i++)
+    {
+      SubprocProcessor *processor = g_list_model_get_item (processors, i);
+
+      g_return_if_fail (SUBPROC_IS_PROCESSOR (processor));
+      g_ptr_array_add (self->rows, processor);
+    }
+}
+
+/**
+ * subproc_report_get_n_rows:
+ *
+ * Returns: how many processors the report holds.
+ */
+guint
+subproc_report_get_n_rows (SubprocReport *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_REPORT (self), 0);
+
+  return n_rows (self);
+}
+
+/**
+ * subproc_report_get_row:
+ *
+ * Returns: (transfer none): the processor of @row.
+ */
+SubprocProcessor *
+subproc_report_get_row (SubprocReport *self,
+                        guint          row)
+{
+  g_return_val_if_fail (SUBPROC_IS_REPORT (self), NULL);
+  g_return_val_if_fail (row < n_rows (self), NULL);
+
+  return row_processor (self, row);
 }
 
 /**
@@ -1479,7 +1565,7 @@ add_outline (SubprocReport   *self,
 
       if (slice->from == 0)
         {
-          SubprocProcessor *processor = subproc_register_get_processor (self->reg, slice->row);
+          SubprocProcessor *processor = row_processor (self, slice->row);
           g_autofree char *link = g_strdup_printf ("page=%u pos=[%d %d]", page + 1, (int) self->margin, (int) y);
 
           cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,

@@ -72,6 +72,11 @@ const char    *subproc_report_get_column_title (SubprocReport      *self,
 char          *subproc_report_get_cell_text    (SubprocReport      *self,
                                                 guint               row,
                                                 guint               column);
+void           subproc_report_set_processors   (SubprocReport      *self,
+                                                GListModel         *processors);
+guint          subproc_report_get_n_rows       (SubprocReport      *self);
+SubprocProcessor *subproc_report_get_row       (SubprocReport      *self,
+                                                guint               row);
 void           subproc_report_set_language     (SubprocReport      *self,
                                                 const char         *language);
 void           subproc_report_set_source_name  (SubprocReport      *self,

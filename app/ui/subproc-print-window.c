@@ -18,6 +18,7 @@ struct _SubprocPrintWindow
   /* template widgets */
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
+  AdwComboRow          *processors_row;
   AdwComboRow          *columns_row;
   AdwExpanderRow       *fields_row;
   AdwComboRow          *language_row;
@@ -28,6 +29,7 @@ struct _SubprocPrintWindow
   GtkLabel             *page_label;
 
   /* owned */
+  GListModel           *shown;          /* the processors the window shows, in its order; or NULL */
   GSettings            *settings;
   SubprocReport        *report;
   PangoContext         *context;
@@ -59,7 +61,7 @@ static void
 update_summary (SubprocPrintWindow *self)
 {
   guint n_pages = subproc_report_get_n_pages (self->report);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (subproc_report_get_register (self->report)));
+  guint n_items = subproc_report_get_n_rows (self->report);
   g_autofree char *pages = g_strdup_printf (ngettext ("%u page", "%u pages", n_pages), n_pages);
   g_autofree char *processors = g_strdup_printf (ngettext ("%u processor", "%u processors", n_items), n_items);
   g_autofree char *text = NULL;
@@ -105,6 +107,10 @@ relayout (SubprocPrintWindow *self)
   double width, height;
 
   apply_columns (self);
+  /* the whole register unless the user chose the processors shown */
+  subproc_report_set_processors (self->report,
+                                 self->shown != NULL && adw_combo_row_get_selected (self->processors_row) == 1
+                                 ? self->shown : NULL);
   subproc_report_set_language (self->report, language < G_N_ELEMENTS (languages) ? languages[language] : NULL);
   subproc_report_set_paper (self->report,
                             adw_combo_row_get_selected (self->paper_row) == 1 ? SUBPROC_PAPER_LETTER : SUBPROC_PAPER_A4,
@@ -357,6 +363,7 @@ subproc_print_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_PRINT_WINDOW);
   g_clear_object (&self->report);
+  g_clear_object (&self->shown);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -374,6 +381,7 @@ subproc_print_window_class_init (SubprocPrintWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/subproc-print-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, processors_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, columns_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, fields_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, language_row);
@@ -482,8 +490,32 @@ restore_choices (SubprocPrintWindow *self)
   adw_combo_row_set_selected (self->orientation_row, g_settings_get_boolean (self->settings, "report-landscape") ? 0 : 1);
 }
 
+/* The choice of the whole register (the default, every time) or the
+ * processors the window shows, which it offers when they differ. */
+static void
+offer_shown (SubprocPrintWindow *self,
+             GListModel         *shown)
+{
+  guint n_shown = shown != NULL ? g_list_model_get_n_items (shown) : 0;
+  g_autofree char *shown_text = NULL;
+  g_autoptr(GtkStringList) choices = NULL;
+
+  if (shown == NULL)
+    return;
+  self->shown = g_object_ref (shown);
+  shown_text = g_strdup_printf (/* Translators: in the print preview: print what the window shows */
+                                ngettext ("The %u processor shown, in this order",
+                                          "The %u processors shown, in this order", n_shown), n_shown);
+  choices = gtk_string_list_new ((const char *[]) { _("The whole register"), shown_text, NULL });
+  adw_combo_row_set_model (self->processors_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->processors_row, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->processors_row), TRUE);
+}
+
 /**
  * subproc_print_window_new:
+ * @shown: (nullable): the processors the window shows, in its order, to
+ *   offer beside the whole register
  * @source_name: (nullable): the register's file name, for the title block
  *
  * Returns: (transfer full): a print preview of @reg, not yet shown.
@@ -491,14 +523,17 @@ restore_choices (SubprocPrintWindow *self)
 SubprocPrintWindow *
 subproc_print_window_new (GtkWindow       *parent,
                           SubprocRegister *reg,
+                          GListModel      *shown,
                           const char      *source_name)
 {
   SubprocPrintWindow *self;
 
   g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
+  g_return_val_if_fail (shown == NULL || G_IS_LIST_MODEL (shown), NULL);
 
   self = g_object_new (SUBPROC_TYPE_PRINT_WINDOW, "transient-for", parent, NULL);
   restore_choices (self);
+  offer_shown (self, shown);
   self->report = subproc_report_new (reg);
   subproc_report_set_source_name (self->report, source_name);
   adw_window_title_set_subtitle (self->window_title, subproc_report_get_title (self->report));

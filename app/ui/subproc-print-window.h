@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (SubprocPrintWindow, subproc_print_window, SUBPROC, PRINT_W
 
 SubprocPrintWindow *subproc_print_window_new        (GtkWindow          *parent,
                                                      SubprocRegister    *reg,
+                                                     GListModel         *shown,
                                                      const char         *source_name);
 SubprocReport      *subproc_print_window_get_report (SubprocPrintWindow *self);
 guint               subproc_print_window_get_page   (SubprocPrintWindow *self);

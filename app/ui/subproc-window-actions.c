@@ -204,7 +204,8 @@ print_action (GtkWidget  *widget,
 {
   SubprocWindow *self = SUBPROC_WINDOW (widget);
   g_autofree char *source = self->file != NULL ? g_file_get_basename (self->file) : NULL;
-  SubprocPrintWindow *preview = subproc_print_window_new (GTK_WINDOW (self), self->reg, source);
+  SubprocPrintWindow *preview = subproc_print_window_new (GTK_WINDOW (self), self->reg,
+                                                          G_LIST_MODEL (self->sort_model), source);
 
   gtk_window_present (GTK_WINDOW (preview));
 }
