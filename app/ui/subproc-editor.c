@@ -8,6 +8,7 @@
 #include "subproc-date-row.h"
 #include "subproc-date.h"
 #include "subproc-editor-private.h"
+#include "subproc-field-row.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
 
@@ -590,6 +591,7 @@ subproc_editor_class_init (SubprocEditorClass *klass)
   signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, SUBPROC_TYPE_PROCESSOR);
 
+  g_type_ensure (SUBPROC_TYPE_FIELD_ROW);
   g_type_ensure (SUBPROC_TYPE_TAG_LIST);
   g_type_ensure (SUBPROC_TYPE_DATE_ROW);
   g_type_ensure (SUBPROC_TYPE_COUNTRY_CHOOSER);
