@@ -5,6 +5,7 @@
 
 #include "subproc-export.h"
 #include "subproc-storage.h"
+#include "test-util.h"
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -248,15 +249,6 @@ test_format_for_name (void)
   g_assert_cmpint (format, ==, 99);
 }
 
-static guint
-file_mode (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
-}
-
 static void
 export_and_check (SubprocRegister     *self,
                   const char          *dir,
@@ -272,7 +264,7 @@ export_and_check (SubprocRegister     *self,
 
   g_assert_true (subproc_export_to_file (self, format, file, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (subproc_test_file_mode (path), ==, 0600);
   g_file_get_contents (path, &written, NULL, &error);
   g_assert_no_error (error);
   if (format == SUBPROC_EXPORT_CSV)

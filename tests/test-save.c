@@ -71,24 +71,9 @@ text_with_title (SubprocRegister *self,
 }
 
 static guint
-file_mode (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
-}
-
-static guint
 count_leftovers (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    n += g_str_has_suffix (name, ".part");
-  return n;
+  return subproc_test_count_files (tmp_dir, ".part");
 }
 
 /* The file at PATH, if there is one, is all of OLD or all of NEW. */
@@ -106,7 +91,7 @@ assert_whole (const char *path,
   if (g_strcmp0 (data, old) != 0 && g_strcmp0 (data, new) != 0)
     g_error ("after kill %u, %s is neither the old nor the new register (%zu bytes)",
              kill, path, strlen (data));
-  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (subproc_test_file_mode (path), ==, 0600);
 }
 
 static GSubprocess *
@@ -173,8 +158,8 @@ test_killed_while_saving (void)
   g_assert_cmpuint (count_leftovers (), ==, 0);
   g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (file_mode (path), ==, 0600);
-  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  g_assert_cmpuint (subproc_test_file_mode (path), ==, 0600);
+  g_assert_cmpuint (subproc_test_file_mode (backup), ==, 0600);
 }
 
 int

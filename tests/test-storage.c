@@ -73,24 +73,14 @@ read_file (GFile *file)
 static guint
 file_mode (GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
+  return subproc_test_file_mode (g_file_peek_path (file));
 }
 
 /* Temporary files of a save, left in the fixture's folder. */
 static guint
 count_temporaries (Fixture *fixture)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    n += g_str_has_suffix (name, ".part");
-  return n;
+  return subproc_test_count_files (fixture->dir, ".part");
 }
 
 static SubprocRegister *

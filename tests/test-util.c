@@ -109,3 +109,28 @@ subproc_test_run_app (const char         *dir,
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
 }
+
+/* The permission bits of PATH, which must exist. */
+guint
+subproc_test_file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+/* How many files in DIR have names ending in SUFFIX. */
+guint
+subproc_test_count_files (const char *dir,
+                          const char *suffix)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+  return n;
+}

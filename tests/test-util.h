@@ -12,6 +12,9 @@ void     subproc_test_settle      (void);
 gboolean subproc_test_wait_for    (gboolean  (*condition) (gpointer data),
                                    gpointer    data);
 
+guint    subproc_test_file_mode   (const char *path);
+guint    subproc_test_count_files (const char *dir,
+                                   const char *suffix);
 int      subproc_test_run_app     (const char         *dir,
                                    const char         *data_home,
                                    const char * const *args,
