@@ -1,8 +1,165 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "subproc-columns.h"
+#include "subproc-date.h"
+#include "subproc-language.h"
 #include "subproc-search.h"
+
+/* The presentation layer: which columns a report has, their titles, and how
+ * a processor reads in each cell. The window, the printed report, the PDF
+ * and the web page all take their cells from here, so a column is added in
+ * one place. */
+
+/* The internal register: every field, grouped so that eight columns fit
+ * a landscape page with headers in Swedish and Danish too. */
+static const SubprocColumn full_columns[] = {
+  { { SUBPROC_FIELD_NAME, SUBPROC_FIELD_LEGAL_ENTITY, SUBPROC_FIELD_PARENT,
+      SUBPROC_FIELD_WEBSITE, SUBPROC_FIELD_CONTACT, SUBPROC_FIELD_ID }, 6,
+    NC_("report column", "Processor"), FALSE },
+  { { SUBPROC_FIELD_COUNTRIES, SUBPROC_FIELD_LOCATION }, 2, NULL, FALSE },
+  { { SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_FIELD_TRANSFER_BASIS, SUBPROC_FIELD_SAFEGUARDS }, 3,
+    NULL, FALSE },
+  { { SUBPROC_FIELD_FUNCTION }, 1, NULL, FALSE },
+  { { SUBPROC_FIELD_DESCRIPTION }, 1, NULL, FALSE },
+  { { SUBPROC_FIELD_DATA_CATEGORIES, SUBPROC_FIELD_DATA_SUBJECTS }, 2,
+    NC_("report column", "Personal data"), TRUE },
+  { { SUBPROC_FIELD_DPA_SIGNED, SUBPROC_FIELD_DPA_REFERENCE, SUBPROC_FIELD_SECURITY_MEASURES }, 3,
+    NC_("report column", "Agreement"), TRUE },
+  { { SUBPROC_FIELD_STATUS, SUBPROC_FIELD_ADDED, SUBPROC_FIELD_UPDATED, SUBPROC_FIELD_REVIEW_DUE,
+      SUBPROC_FIELD_NOTES }, 5,
+    NC_("report column", "Status and dates"), TRUE },
+};
+
+static const SubprocField public_fields[] = {
+  SUBPROC_FIELD_NAME, SUBPROC_FIELD_COUNTRIES, SUBPROC_FIELD_TRANSFER_MECHANISM,
+  SUBPROC_FIELD_FUNCTION, SUBPROC_FIELD_DESCRIPTION, SUBPROC_FIELD_UPDATED,
+};
+
+/* Column titles, and the labels of fields in a grouped cell. */
+static const char *
+field_title (SubprocField field)
+{
+  static const char * const titles[SUBPROC_N_FIELDS] = {
+    /* Translators: report column: the processor's identifier (a UUID) */
+    [SUBPROC_FIELD_ID] = NC_("report column", "ID"),
+    /* Translators: report column: the processor's name */
+    [SUBPROC_FIELD_NAME] = NC_("report column", "Name"),
+    [SUBPROC_FIELD_LEGAL_ENTITY] = NC_("report column", "Legal entity"),
+    /* Translators: report column: where the processor processes data */
+    [SUBPROC_FIELD_COUNTRIES] = NC_("report column", "Countries"),
+    /* Translators: report: the place as the source list wrote it */
+    [SUBPROC_FIELD_LOCATION] = NC_("report column", "As written"),
+    [SUBPROC_FIELD_TRANSFER_MECHANISM] = NC_("report column", "Legal basis outside EU/EEA"),
+    /* Translators: report: the legal basis as the source list wrote it */
+    [SUBPROC_FIELD_TRANSFER_BASIS] = NC_("report column", "Basis as written"),
+    /* Translators: report column: what the processor does for us */
+    [SUBPROC_FIELD_FUNCTION] = NC_("report column", "Function"),
+    /* Translators: report column: what processing the processor does */
+    [SUBPROC_FIELD_DESCRIPTION] = NC_("report column", "Description"),
+    [SUBPROC_FIELD_DATA_CATEGORIES] = NC_("report column", "Categories of data"),
+    [SUBPROC_FIELD_DATA_SUBJECTS] = NC_("report column", "Data subjects"),
+    /* Translators: report: when the data processing agreement was signed */
+    [SUBPROC_FIELD_DPA_SIGNED] = NC_("report column", "Signed"),
+    /* Translators: report: where the data processing agreement is kept */
+    [SUBPROC_FIELD_DPA_REFERENCE] = NC_("report column", "Reference"),
+    [SUBPROC_FIELD_CONTACT] = NC_("report column", "Contact"),
+    [SUBPROC_FIELD_WEBSITE] = NC_("report column", "Website"),
+    [SUBPROC_FIELD_STATUS] = NC_("report column", "Status"),
+    /* Translators: report: the processor this one is a sub-processor of */
+    [SUBPROC_FIELD_PARENT] = NC_("report column", "Sub-processor of"),
+    /* Translators: report: supplementary measures for a transfer */
+    [SUBPROC_FIELD_SAFEGUARDS] = NC_("report column", "Safeguards"),
+    [SUBPROC_FIELD_SECURITY_MEASURES] = NC_("report column", "Security measures"),
+    [SUBPROC_FIELD_NOTES] = NC_("report column", "Notes"),
+    /* Translators: report: when the processor was added to the register */
+    [SUBPROC_FIELD_ADDED] = NC_("report column", "Added"),
+    /* Translators: report column: when the entry was last updated */
+    [SUBPROC_FIELD_UPDATED] = NC_("report column", "Updated"),
+    /* Translators: report: when the entry is due for review */
+    [SUBPROC_FIELD_REVIEW_DUE] = NC_("report column", "Review due"),
+  };
+
+  return subproc_language_pgettext ("report column", titles[field]);
+}
+
+/**
+ * subproc_columns_field_title:
+ *
+ * Returns: (transfer none): the title of @field's column, in the language
+ *   gettext answers in (a report's own, in its scope).
+ */
+const char *
+subproc_columns_field_title (SubprocField field)
+{
+  g_return_val_if_fail ((guint) field < SUBPROC_N_FIELDS, NULL);
+
+  return field_title (field);
+}
+
+/**
+ * subproc_columns_column_title:
+ *
+ * Returns: (transfer none): the title of @column, as subproc_columns_field_title().
+ */
+const char *
+subproc_columns_column_title (const SubprocColumn *column)
+{
+  g_return_val_if_fail (column != NULL && column->n_fields > 0, NULL);
+
+  if (column->title != NULL)
+    return subproc_language_pgettext ("report column", column->title);
+  return field_title (column->fields[0]);
+}
+
+/**
+ * subproc_columns_get_full:
+ * @n_columns: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_columns): the internal
+ *   register's columns: every field, grouped.
+ */
+const SubprocColumn *
+subproc_columns_get_full (guint *n_columns)
+{
+  g_return_val_if_fail (n_columns != NULL, NULL);
+
+  *n_columns = G_N_ELEMENTS (full_columns);
+  return full_columns;
+}
+
+/**
+ * subproc_columns_get_public_fields:
+ * @n_fields: (out): how many
+ *
+ * Returns: (transfer none) (array length=n_fields): the fields of the
+ *   public list, a column each.
+ */
+const SubprocField *
+subproc_columns_get_public_fields (guint *n_fields)
+{
+  g_return_val_if_fail (n_fields != NULL, NULL);
+
+  *n_fields = G_N_ELEMENTS (public_fields);
+  return public_fields;
+}
+
+/**
+ * subproc_columns_is_public:
+ *
+ * Returns: whether @field is in the public list (a report with any other
+ *   is internal).
+ */
+gboolean
+subproc_columns_is_public (SubprocField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (public_fields); i++)
+    if (public_fields[i] == field)
+      return TRUE;
+  return FALSE;
+}
 
 /**
  * subproc_columns_countries_text:
@@ -42,4 +199,134 @@ subproc_columns_basis_text (SubprocTransferMechanism  mechanism,
   if (mechanism == SUBPROC_TRANSFER_UNSPECIFIED)
     return g_strdup (basis != NULL && *basis != '\0' ? basis : NULL);
   return g_strdup (subproc_transfer_mechanism_to_label (mechanism));
+}
+
+/* A value as people read it: countries and mechanisms in words, dates in
+ * the report's language. */
+static char *
+field_value (SubprocRegister  *reg,
+             SubprocProcessor *processor,
+             SubprocField      field,
+             const char       *language)
+{
+  switch (subproc_field_get_kind (field))
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+      if (field == SUBPROC_FIELD_PARENT)
+        {
+          const char *id = subproc_processor_get_text (processor, field);
+          SubprocProcessor *parent = id != NULL ? subproc_register_find_by_id (reg, id, NULL) : NULL;
+
+          if (parent != NULL)
+            return g_strdup (subproc_processor_get_name (parent));
+        }
+      return g_strdup (subproc_processor_get_text (processor, field));
+    case SUBPROC_FIELD_KIND_LIST:
+      return g_strjoinv (C_("list separator", ", "), (char **) subproc_processor_get_list (processor, field));
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+      return subproc_countries_to_display (subproc_processor_get_list (processor, field), language);
+    case SUBPROC_FIELD_KIND_DATE:
+      {
+        const char *text = subproc_processor_get_text (processor, field);
+        g_autoptr(GDate) date = text != NULL ? subproc_date_parse_iso (text) : NULL;
+
+        return date != NULL ? subproc_language_format_date (date, FALSE) : g_strdup (text);
+      }
+    case SUBPROC_FIELD_KIND_ENUM:
+      if (field == SUBPROC_FIELD_STATUS)
+        return g_strdup (subproc_language_pgettext ("processor status", subproc_status_to_label (subproc_processor_get_status (processor))));
+      return g_strdup (subproc_language_pgettext ("transfer mechanism",
+                                                    subproc_transfer_mechanism_to_label (subproc_processor_get_transfer_mechanism (processor))));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A column of one field shows what a reader of the public list expects:
+ * the place as written when no country is known, and the basis as written
+ * when the mechanism is not specified (nothing is invented). */
+static char *
+single_value (SubprocRegister  *reg,
+              SubprocProcessor *processor,
+              SubprocField      field,
+              const char       *language)
+{
+  if (field == SUBPROC_FIELD_COUNTRIES)
+    return subproc_columns_countries_text (subproc_processor_get_countries (processor),
+                                           subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION),
+                                           language);
+  if (field == SUBPROC_FIELD_TRANSFER_MECHANISM)
+    return subproc_columns_basis_text (subproc_processor_get_transfer_mechanism (processor),
+                                       subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS));
+  return field_value (reg, processor, field, language);
+}
+
+static void
+add_bold (GArray *bold,
+          gsize   start,
+          gsize   end)
+{
+  SubprocTextSpan span = { start, end };
+
+  if (bold != NULL && end > start)
+    g_array_append_val (bold, span);
+}
+
+/**
+ * subproc_columns_cell_text:
+ * @reg: the register @processor is in, for the names of parents
+ * @language: (nullable): the language of country names; dates and words
+ *   follow gettext's (a report's own, in its scope)
+ * @bold: (nullable) (element-type SubprocTextSpan): where the stretches to
+ *   set in bold are added: the name, and the labels of a grouped column
+ *
+ * The text of a cell; a grouped column gives each field a line, labelled
+ * (spans, never markup: the text is the register's).
+ *
+ * Returns: (transfer full): the text, empty when there is none.
+ */
+char *
+subproc_columns_cell_text (const SubprocColumn *column,
+                           SubprocProcessor    *processor,
+                           SubprocRegister     *reg,
+                           const char          *language,
+                           GArray              *bold)
+{
+  GString *out;
+
+  if (column->n_fields == 1)
+    {
+      char *text = single_value (reg, processor, column->fields[0], language);
+
+      if (column->fields[0] == SUBPROC_FIELD_NAME && text != NULL)
+        add_bold (bold, 0, strlen (text));
+      return text != NULL ? text : g_strdup ("");
+    }
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < column->n_fields; i++)
+    {
+      SubprocField field = column->fields[i];
+      g_autofree char *value = field_value (reg, processor, field, language);
+      gsize start;
+
+      if (value == NULL || *value == '\0'
+          || (field == SUBPROC_FIELD_STATUS && subproc_processor_get_status (processor) == SUBPROC_STATUS_ACTIVE
+              && column->n_fields > 1 && out->len > 0))
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      start = out->len;
+      if (i > 0 || column->label_first)
+        {
+          /* Translators: a label before a value in a report cell, as in “Signed: 3 Aug 2020” */
+          g_string_append_printf (out, _("%s: "), field_title (field));
+          add_bold (bold, start, out->len);
+        }
+      else if (field == SUBPROC_FIELD_NAME)
+        add_bold (bold, start, start + strlen (value));
+      g_string_append (out, value);
+    }
+
+  return g_string_free (out, FALSE);
 }

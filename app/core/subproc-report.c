@@ -55,7 +55,6 @@
  * this much of it fits there. */
 #define MIN_SPLIT_ROOM 40.0
 #define EPSILON 0.01
-#define MAX_GROUP 6
 
 #define A4_WIDTH (210.0 / 25.4 * 72.0)
 #define A4_HEIGHT (297.0 / 25.4 * 72.0)
@@ -64,10 +63,7 @@
 
 typedef struct
 {
-  SubprocField  fields[MAX_GROUP];
-  guint         n_fields;
-  const char   *title;        /* untranslated, context "report column"; NULL: the field's */
-  gboolean      label_first;  /* whether the first field's value gets its label too */
+  SubprocColumn column;       /* what it shows */
   double        min_width;    /* the longest word */
   double        max_width;    /* the longest paragraph, unwrapped */
   double        x;            /* from the left edge of the page */
@@ -131,100 +127,6 @@ row_processor (SubprocReport *self,
   return self->rows != NULL ? g_ptr_array_index (self->rows, row) : subproc_register_get_processor (self->reg, row);
 }
 
-/* The internal register: every field, grouped so that eight columns fit
- * a landscape page with headers in Swedish and Danish too. */
-static const ReportColumn full_columns[] = {
-  { { SUBPROC_FIELD_NAME, SUBPROC_FIELD_LEGAL_ENTITY, SUBPROC_FIELD_PARENT,
-      SUBPROC_FIELD_WEBSITE, SUBPROC_FIELD_CONTACT, SUBPROC_FIELD_ID }, 6,
-    NC_("report column", "Processor"), FALSE },
-  { { SUBPROC_FIELD_COUNTRIES, SUBPROC_FIELD_LOCATION }, 2, NULL, FALSE },
-  { { SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_FIELD_TRANSFER_BASIS, SUBPROC_FIELD_SAFEGUARDS }, 3,
-    NULL, FALSE },
-  { { SUBPROC_FIELD_FUNCTION }, 1, NULL, FALSE },
-  { { SUBPROC_FIELD_DESCRIPTION }, 1, NULL, FALSE },
-  { { SUBPROC_FIELD_DATA_CATEGORIES, SUBPROC_FIELD_DATA_SUBJECTS }, 2,
-    NC_("report column", "Personal data"), TRUE },
-  { { SUBPROC_FIELD_DPA_SIGNED, SUBPROC_FIELD_DPA_REFERENCE, SUBPROC_FIELD_SECURITY_MEASURES }, 3,
-    NC_("report column", "Agreement"), TRUE },
-  { { SUBPROC_FIELD_STATUS, SUBPROC_FIELD_ADDED, SUBPROC_FIELD_UPDATED, SUBPROC_FIELD_REVIEW_DUE,
-      SUBPROC_FIELD_NOTES }, 5,
-    NC_("report column", "Status and dates"), TRUE },
-};
-
-static const SubprocField public_fields[] = {
-  SUBPROC_FIELD_NAME, SUBPROC_FIELD_COUNTRIES, SUBPROC_FIELD_TRANSFER_MECHANISM,
-  SUBPROC_FIELD_FUNCTION, SUBPROC_FIELD_DESCRIPTION, SUBPROC_FIELD_UPDATED,
-};
-
-/* Column titles, and the labels of fields in a grouped cell. */
-static const char *
-field_title (SubprocField field)
-{
-  static const char * const titles[SUBPROC_N_FIELDS] = {
-    /* Translators: report column: the processor's identifier (a UUID) */
-    [SUBPROC_FIELD_ID] = NC_("report column", "ID"),
-    /* Translators: report column: the processor's name */
-    [SUBPROC_FIELD_NAME] = NC_("report column", "Name"),
-    [SUBPROC_FIELD_LEGAL_ENTITY] = NC_("report column", "Legal entity"),
-    /* Translators: report column: where the processor processes data */
-    [SUBPROC_FIELD_COUNTRIES] = NC_("report column", "Countries"),
-    /* Translators: report: the place as the source list wrote it */
-    [SUBPROC_FIELD_LOCATION] = NC_("report column", "As written"),
-    [SUBPROC_FIELD_TRANSFER_MECHANISM] = NC_("report column", "Legal basis outside EU/EEA"),
-    /* Translators: report: the legal basis as the source list wrote it */
-    [SUBPROC_FIELD_TRANSFER_BASIS] = NC_("report column", "Basis as written"),
-    /* Translators: report column: what the processor does for us */
-    [SUBPROC_FIELD_FUNCTION] = NC_("report column", "Function"),
-    /* Translators: report column: what processing the processor does */
-    [SUBPROC_FIELD_DESCRIPTION] = NC_("report column", "Description"),
-    [SUBPROC_FIELD_DATA_CATEGORIES] = NC_("report column", "Categories of data"),
-    [SUBPROC_FIELD_DATA_SUBJECTS] = NC_("report column", "Data subjects"),
-    /* Translators: report: when the data processing agreement was signed */
-    [SUBPROC_FIELD_DPA_SIGNED] = NC_("report column", "Signed"),
-    /* Translators: report: where the data processing agreement is kept */
-    [SUBPROC_FIELD_DPA_REFERENCE] = NC_("report column", "Reference"),
-    [SUBPROC_FIELD_CONTACT] = NC_("report column", "Contact"),
-    [SUBPROC_FIELD_WEBSITE] = NC_("report column", "Website"),
-    [SUBPROC_FIELD_STATUS] = NC_("report column", "Status"),
-    /* Translators: report: the processor this one is a sub-processor of */
-    [SUBPROC_FIELD_PARENT] = NC_("report column", "Sub-processor of"),
-    /* Translators: report: supplementary measures for a transfer */
-    [SUBPROC_FIELD_SAFEGUARDS] = NC_("report column", "Safeguards"),
-    [SUBPROC_FIELD_SECURITY_MEASURES] = NC_("report column", "Security measures"),
-    [SUBPROC_FIELD_NOTES] = NC_("report column", "Notes"),
-    /* Translators: report: when the processor was added to the register */
-    [SUBPROC_FIELD_ADDED] = NC_("report column", "Added"),
-    /* Translators: report column: when the entry was last updated */
-    [SUBPROC_FIELD_UPDATED] = NC_("report column", "Updated"),
-    /* Translators: report: when the entry is due for review */
-    [SUBPROC_FIELD_REVIEW_DUE] = NC_("report column", "Review due"),
-  };
-
-  return subproc_language_pgettext ("report column", titles[field]);
-}
-
-/**
- * subproc_report_get_field_title:
- *
- * Returns: (transfer none): the title of @field's column, in the language
- *   gettext answers in.
- */
-const char *
-subproc_report_get_field_title (SubprocField field)
-{
-  g_return_val_if_fail ((guint) field < SUBPROC_N_FIELDS, NULL);
-
-  return field_title (field);
-}
-
-static const char *
-column_title (const ReportColumn *column)
-{
-  if (column->title != NULL)
-    return subproc_language_pgettext ("report column", column->title);
-  return field_title (column->fields[0]);
-}
-
 static const char *
 report_title (SubprocReport *self)
 {
@@ -234,64 +136,6 @@ report_title (SubprocReport *self)
     return title;
   /* Translators: a report's title when the register has none */
   return _("Register of processors and sub-processors");
-}
-
-/* A value as people read it: countries and mechanisms in words, dates in
- * the report's language. */
-static char *
-field_value (SubprocReport    *self,
-             SubprocProcessor *processor,
-             SubprocField      field)
-{
-  switch (subproc_field_get_kind (field))
-    {
-    case SUBPROC_FIELD_KIND_TEXT:
-      if (field == SUBPROC_FIELD_PARENT)
-        {
-          const char *id = subproc_processor_get_text (processor, field);
-          SubprocProcessor *parent = id != NULL ? subproc_register_find_by_id (self->reg, id, NULL) : NULL;
-
-          if (parent != NULL)
-            return g_strdup (subproc_processor_get_name (parent));
-        }
-      return g_strdup (subproc_processor_get_text (processor, field));
-    case SUBPROC_FIELD_KIND_LIST:
-      return g_strjoinv (C_("list separator", ", "), (char **) subproc_processor_get_list (processor, field));
-    case SUBPROC_FIELD_KIND_COUNTRIES:
-      return subproc_countries_to_display (subproc_processor_get_list (processor, field), self->language);
-    case SUBPROC_FIELD_KIND_DATE:
-      {
-        const char *text = subproc_processor_get_text (processor, field);
-        g_autoptr(GDate) date = text != NULL ? subproc_date_parse_iso (text) : NULL;
-
-        return date != NULL ? subproc_language_format_date (date, FALSE) : g_strdup (text);
-      }
-    case SUBPROC_FIELD_KIND_ENUM:
-      if (field == SUBPROC_FIELD_STATUS)
-        return g_strdup (subproc_language_pgettext ("processor status", subproc_status_to_label (subproc_processor_get_status (processor))));
-      return g_strdup (subproc_language_pgettext ("transfer mechanism",
-                                                    subproc_transfer_mechanism_to_label (subproc_processor_get_transfer_mechanism (processor))));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* A column of one field shows what a reader of the public list expects:
- * the place as written when no country is known, and the basis as written
- * when the mechanism is not specified (nothing is invented). */
-static char *
-single_value (SubprocReport    *self,
-              SubprocProcessor *processor,
-              SubprocField      field)
-{
-  if (field == SUBPROC_FIELD_COUNTRIES)
-    return subproc_columns_countries_text (subproc_processor_get_countries (processor),
-                                           subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION),
-                                           self->language);
-  if (field == SUBPROC_FIELD_TRANSFER_MECHANISM)
-    return subproc_columns_basis_text (subproc_processor_get_transfer_mechanism (processor),
-                                       subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS));
-  return field_value (self, processor, field);
 }
 
 static void
@@ -306,51 +150,26 @@ add_bold (PangoAttrList *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
-/* The text of a cell; a grouped column gives each field a line, labelled
- * in bold (attributes, never markup: the text is the register's). */
+/* The text of a cell from the presentation layer, its bold stretches as
+ * attributes (never markup: the text is the register's). */
 static char *
 cell_text (SubprocReport      *self,
            SubprocProcessor   *processor,
            const ReportColumn *column,
            PangoAttrList      *attrs)
 {
-  GString *out;
+  g_autoptr(GArray) bold = g_array_new (FALSE, FALSE, sizeof (SubprocTextSpan));
+  char *text = subproc_columns_cell_text (&column->column, processor, self->reg, self->language, bold);
 
-  if (column->n_fields == 1)
-    {
-      char *text = single_value (self, processor, column->fields[0]);
+  for (guint i = 0; i < bold->len; i++)
+    add_bold (attrs, g_array_index (bold, SubprocTextSpan, i).start, g_array_index (bold, SubprocTextSpan, i).end);
+  return text;
+}
 
-      if (column->fields[0] == SUBPROC_FIELD_NAME && text != NULL)
-        add_bold (attrs, 0, strlen (text));
-      return text != NULL ? text : g_strdup ("");
-    }
-
-  out = g_string_new (NULL);
-  for (guint i = 0; i < column->n_fields; i++)
-    {
-      SubprocField field = column->fields[i];
-      g_autofree char *value = field_value (self, processor, field);
-      gsize start;
-
-      if (value == NULL || *value == '\0'
-          || (field == SUBPROC_FIELD_STATUS && subproc_processor_get_status (processor) == SUBPROC_STATUS_ACTIVE
-              && column->n_fields > 1 && out->len > 0))
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      start = out->len;
-      if (i > 0 || column->label_first)
-        {
-          /* Translators: a label before a value in a report cell, as in “Signed: 3 Aug 2020” */
-          g_string_append_printf (out, _("%s: "), field_title (field));
-          add_bold (attrs, start, out->len);
-        }
-      else if (field == SUBPROC_FIELD_NAME)
-        add_bold (attrs, start, start + strlen (value));
-      g_string_append (out, value);
-    }
-
-  return g_string_free (out, FALSE);
+static const char *
+column_title (const ReportColumn *column)
+{
+  return subproc_columns_column_title (&column->column);
 }
 
 static PangoLayout *
@@ -1272,16 +1091,27 @@ void
 subproc_report_set_column_set (SubprocReport    *self,
                                SubprocColumnSet  set)
 {
+  const SubprocColumn *full;
+  const SubprocField *fields;
+  guint n;
+
   g_return_if_fail (SUBPROC_IS_REPORT (self));
 
   if (set == SUBPROC_COLUMNS_FULL)
     {
+      full = subproc_columns_get_full (&n);
       g_array_set_size (self->columns, 0);
-      g_array_append_vals (self->columns, full_columns, G_N_ELEMENTS (full_columns));
+      for (guint i = 0; i < n; i++)
+        {
+          ReportColumn column = { full[i], 0, 0, 0, 0 };
+
+          g_array_append_val (self->columns, column);
+        }
       self->internal = TRUE;
       return;
     }
-  subproc_report_set_fields (self, public_fields, G_N_ELEMENTS (public_fields));
+  fields = subproc_columns_get_public_fields (&n);
+  subproc_report_set_fields (self, fields, n);
 }
 
 /**
@@ -1303,13 +1133,10 @@ subproc_report_set_fields (SubprocReport      *self,
   self->internal = FALSE;
   for (guint i = 0; i < n_fields; i++)
     {
-      ReportColumn column = { { fields[i] }, 1, NULL, FALSE };
-      gboolean public = FALSE;
+      ReportColumn column = { { { fields[i] }, 1, NULL, FALSE }, 0, 0, 0, 0 };
 
       g_return_if_fail ((guint) fields[i] < SUBPROC_N_FIELDS);
-      for (guint p = 0; p < G_N_ELEMENTS (public_fields); p++)
-        public |= fields[i] == public_fields[p];
-      self->internal |= !public;
+      self->internal |= !subproc_columns_is_public (fields[i]);
       g_array_append_val (self->columns, column);
     }
 }

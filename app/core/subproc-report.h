@@ -4,6 +4,7 @@
 #include <pango/pango.h>
 #include <cairo.h>
 
+#include "subproc-columns.h"
 #include "subproc-register.h"
 
 G_BEGIN_DECLS
@@ -13,13 +14,6 @@ typedef enum
   SUBPROC_PAPER_A4,
   SUBPROC_PAPER_LETTER,
 } SubprocPaper;
-
-/* The two column sets a report is printed with. */
-typedef enum
-{
-  SUBPROC_COLUMNS_PUBLIC,  /* name, countries, legal basis, function, description, updated */
-  SUBPROC_COLUMNS_FULL,    /* every field, grouped; marked internal on every page */
-} SubprocColumnSet;
 
 typedef enum
 {
@@ -66,7 +60,6 @@ SubprocRegister *subproc_report_get_register   (SubprocReport      *self);
 const char    *subproc_report_get_language     (SubprocReport      *self);
 const char    *subproc_report_get_title        (SubprocReport      *self);
 guint          subproc_report_get_n_columns    (SubprocReport      *self);
-const char    *subproc_report_get_field_title  (SubprocField        field);
 const char    *subproc_report_get_column_title (SubprocReport      *self,
                                                 guint               column);
 char          *subproc_report_get_cell_text    (SubprocReport      *self,

@@ -432,7 +432,7 @@ add_field_checks (SubprocPrintWindow *self)
       else if (f == SUBPROC_FIELD_TRANSFER_BASIS)
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Legal basis as written"));
       else
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subproc_report_get_field_title (f));
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subproc_columns_field_title (f));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
