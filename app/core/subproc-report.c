@@ -1245,6 +1245,44 @@ subproc_report_get_cell_text (SubprocReport *self,
 }
 
 /**
+ * subproc_report_prepare_context:
+ * @context: a Pango context for cairo: a print context's, a PDF surface's,
+ *   or one of subproc_report_new_context()
+ *
+ * Makes @context lay out as on paper: in points (72 dpi), unhinted, so that
+ * the preview, the printer and the PDF break every line in the same place.
+ */
+void
+subproc_report_prepare_context (PangoContext *context)
+{
+  cairo_font_options_t *options;
+
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_destroy (options);
+}
+
+/**
+ * subproc_report_new_context:
+ *
+ * Returns: (transfer full): a Pango context that lays out as on paper,
+ *   for a preview on screen.
+ */
+PangoContext *
+subproc_report_new_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  subproc_report_prepare_context (context);
+  return context;
+}
+
+/**
  * subproc_report_set_processors:
  * @processors: (nullable): processors of the report's register, in the
  *   order to print them (the window's search and sort, say); %NULL for the
@@ -1411,16 +1449,9 @@ render_pdf (SubprocReport   *self,
   G_GNUC_UNUSED g_autoptr(SubprocLanguageScope) scope = subproc_language_push (self->language);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *options = cairo_font_options_create ();
   gboolean ok;
 
-  /* metrics that do not depend on a device, as on paper */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  cairo_font_options_destroy (options);
-
+  subproc_report_prepare_context (context);
   set_metadata (self, surface);
   subproc_report_paginate (self, context, width, height);
   g_object_unref (context);

@@ -65,6 +65,8 @@ const char    *subproc_report_get_column_title (SubprocReport      *self,
 char          *subproc_report_get_cell_text    (SubprocReport      *self,
                                                 guint               row,
                                                 guint               column);
+void           subproc_report_prepare_context  (PangoContext       *context);
+PangoContext  *subproc_report_new_context      (void);
 void           subproc_report_set_processors   (SubprocReport      *self,
                                                 GListModel         *processors);
 guint          subproc_report_get_n_rows       (SubprocReport      *self);

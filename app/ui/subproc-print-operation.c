@@ -88,15 +88,9 @@ subproc_print_operation_begin_print (GtkPrintOperation *operation,
 {
   SubprocPrintOperation *self = SUBPROC_PRINT_OPERATION (operation);
   PangoContext *pango = gtk_print_context_create_pango_context (context);
-  cairo_font_options_t *options = cairo_font_options_create ();
 
-  /* a print context measures in points: lay out at 72 dpi, unhinted, as
-   * the PDF is */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango, options);
-  pango_cairo_context_set_resolution (pango, 72);
-  cairo_font_options_destroy (options);
+  /* a print context measures in points: lay out as the PDF is */
+  subproc_report_prepare_context (pango);
 
   subproc_report_paginate (self->report, pango,
                            gtk_print_context_get_width (context),

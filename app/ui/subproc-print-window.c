@@ -402,21 +402,6 @@ subproc_print_window_class_init (SubprocPrintWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print", NULL);
 }
 
-static PangoContext *
-create_layout_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* as on paper: points, unhinted, so the preview breaks lines as the PDF does */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
 /* A row with a check for each field, for choosing the columns. */
 static void
 add_field_checks (SubprocPrintWindow *self)
@@ -451,7 +436,8 @@ subproc_print_window_init (SubprocPrintWindow *self)
   add_field_checks (self);
 
   self->settings = g_settings_new (APP_ID);
-  self->context = create_layout_context ();
+  /* as on paper, so the preview breaks lines as the PDF does */
+  self->context = subproc_report_new_context ();
   gtk_drawing_area_set_draw_func (self->page_area, draw_page_cb, self, NULL);
 }
 
