@@ -533,17 +533,17 @@ test_parse_columns (void)
   g_autoptr(GArray) fields = NULL;
   SubprocColumnSet set;
 
-  g_assert_true (subproc_report_parse_columns ("full", &set, &fields));
+  g_assert_true (subproc_convert_parse_columns ("full", &set, &fields));
   g_assert_cmpint (set, ==, SUBPROC_COLUMNS_FULL);
   g_assert_null (fields);
-  g_assert_true (subproc_report_parse_columns ("public", &set, &fields));
+  g_assert_true (subproc_convert_parse_columns ("public", &set, &fields));
   g_assert_cmpint (set, ==, SUBPROC_COLUMNS_PUBLIC);
-  g_assert_true (subproc_report_parse_columns ("name, countries,dpa_signed", &set, &fields));
+  g_assert_true (subproc_convert_parse_columns ("name, countries,dpa_signed", &set, &fields));
   g_assert_cmpuint (fields->len, ==, 3);
   g_assert_cmpint (g_array_index (fields, SubprocField, 2), ==, SUBPROC_FIELD_DPA_SIGNED);
   g_clear_pointer (&fields, g_array_unref);
-  g_assert_false (subproc_report_parse_columns ("name,colour", &set, &fields));
-  g_assert_false (subproc_report_parse_columns ("", &set, &fields));
+  g_assert_false (subproc_convert_parse_columns ("name,colour", &set, &fields));
+  g_assert_false (subproc_convert_parse_columns ("", &set, &fields));
 }
 
 static void

@@ -61,6 +61,50 @@ subproc_read_input (GFile      *file,
   return g_steal_pointer (&self);
 }
 
+/**
+ * subproc_convert_parse_columns:
+ * @text: “public”, “full”, or field keys separated by commas (“name,countries”)
+ * @set: (out): the column set, when @text names one
+ * @fields: (out) (transfer full) (nullable): the fields, when @text lists them
+ *
+ * Reads the command line's `--columns`.
+ *
+ * Returns: whether @text could be read
+ */
+gboolean
+subproc_convert_parse_columns (const char        *text,
+                              SubprocColumnSet  *set,
+                              GArray           **fields)
+{
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (SubprocField));
+
+  g_return_val_if_fail (text != NULL && set != NULL && fields != NULL, FALSE);
+
+  *fields = NULL;
+  *set = SUBPROC_COLUMNS_PUBLIC;
+  if (g_str_equal (text, "public") || g_str_equal (text, "full"))
+    {
+      *set = g_str_equal (text, "full") ? SUBPROC_COLUMNS_FULL : SUBPROC_COLUMNS_PUBLIC;
+      return TRUE;
+    }
+
+  keys = g_strsplit (text, ",", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      SubprocField field;
+
+      if (!subproc_field_from_key (g_strstrip (keys[i]), &field))
+        return FALSE;
+      g_array_append_val (list, field);
+    }
+  if (list->len == 0)
+    return FALSE;
+
+  *fields = g_steal_pointer (&list);
+  return TRUE;
+}
+
 static void
 print_warnings (FILE       *messages,
                 const char *input,
@@ -94,7 +138,7 @@ read_options (const SubprocConvertOptions *options,
   export_options->language = options->language;
 
   if (options->columns != NULL
-      && !subproc_report_parse_columns (options->columns, &export_options->column_set, fields))
+      && !subproc_convert_parse_columns (options->columns, &export_options->column_set, fields))
     {
       fprintf (messages, "subproc: %s\n",
                _("--columns must be public, full, or field names separated by commas, such as name,countries,description."));

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "subproc-columns.h"
 #include "subproc-register.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,8 @@ SubprocConvertStatus  subproc_convert_with_options (const char                  
                                                     GFile                       *default_input,
                                                     const SubprocConvertOptions *options,
                                                     FILE                        *messages);
+gboolean              subproc_convert_parse_columns (const char                 *text,
+                                                     SubprocColumnSet           *set,
+                                                     GArray                    **fields);
 
 G_END_DECLS

@@ -96,8 +96,5 @@ gboolean       subproc_report_write_pdf        (SubprocReport      *self,
                                                 GFile              *file,
                                                 GError            **error);
 
-gboolean       subproc_report_parse_columns    (const char         *text,
-                                                SubprocColumnSet   *set,
-                                                GArray            **fields);
 
 G_END_DECLS
