@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the parts of the report share: the report's data, its measures, and
+ * the helpers one part lends another. subproc-report.c holds the object,
+ * its choices and what each cell says; -layout.c lays the pages out with
+ * Pango; -draw.c draws them on any cairo_t; -pdf.c writes the PDF file. */
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "subproc-language.h"
+#include "subproc-report.h"
+
+G_BEGIN_DECLS
+
+/* Looked up with glibc directly, so that a report can be in another
+ * language than the UI's: see subproc_language_gettext(). */
+#undef _
+#define _(text) subproc_language_gettext (text)
+#undef C_
+#define C_(context, text) subproc_language_pgettext (context, text)
+
+/* Every size is in points (1/72 inch), on the PDF surface and on a
+ * GtkPrintContext alike, so the two lay out the same. */
+#define FONT_FAMILY "Sans"
+#define BODY_SIZE 8.0
+#define TITLE_SIZE 16.0
+#define SUBTITLE_SIZE 10.0
+#define META_SIZE 9.0
+#define FOOTER_SIZE 7.5
+#define CELL_PAD_X 3.5
+#define CELL_PAD_Y 3.0
+#define FOOTER_GAP 8.0
+#define TITLE_GAP 14.0
+#define DEFAULT_MARGIN 36.0
+/* No glyph of the fonts we use is narrower at BODY_SIZE: a paragraph of
+ * more characters than the room divided by this cannot fit on one line,
+ * which spares measuring long descriptions unwrapped. */
+#define MIN_ADVANCE 1.5
+/* A long word (a URL) may not claim more of the width than this: it is
+ * broken between characters instead. */
+#define MAX_MIN_SHARE 0.12
+/* Pango rounds to its units: a width measured is a hair short of the
+ * width that holds it on one line. */
+#define WIDTH_SLACK 0.5
+/* A row taller than a page starts on the current page only if at least
+ * this much of it fits there. */
+#define MIN_SPLIT_ROOM 40.0
+#define EPSILON 0.01
+
+#define A4_WIDTH (210.0 / 25.4 * 72.0)
+#define A4_HEIGHT (297.0 / 25.4 * 72.0)
+#define LETTER_WIDTH 612.0
+#define LETTER_HEIGHT 792.0
+
+typedef struct
+{
+  SubprocColumn column;       /* what it shows */
+  double        min_width;    /* the longest word */
+  double        max_width;    /* the longest paragraph, unwrapped */
+  double        x;            /* from the left edge of the page */
+  double        width;
+} ReportColumn;
+
+/* A row, or the part of a row taller than a page, on one page: the
+ * stretch of its cells' text from @from to @to (points, from the top of
+ * the text). */
+typedef struct
+{
+  guint   row;
+  double  from;
+  double  to;
+} Slice;
+
+struct _SubprocReport
+{
+  GObject parent_instance;
+
+  /* owned references */
+  SubprocRegister       *reg;
+  PangoContext          *context;
+  GDateTime             *printed;
+  char                  *language;
+  char                  *source_name;
+  GPtrArray             *rows;         /* SubprocProcessor: the ones chosen, in order; NULL for all */
+  GArray                *columns;      /* ReportColumn */
+  PangoFontDescription  *body_font;
+  PangoFontDescription  *bold_font;
+
+  /* options */
+  SubprocPaper           paper;
+  gboolean               landscape;
+  gboolean               internal;
+  double                 margin;
+
+  /* pagination */
+  double                 width;
+  double                 height;
+  double                 title_height;
+  double                 header_height;
+  double                 footer_height;
+  GArray                *slices;       /* Slice, in page order */
+  GArray                *page_starts;  /* guint: first slice of each page, then the end */
+};
+
+
+void                   _subproc_report_add_bold (PangoAttrList *attrs,
+                                                 gsize start,
+                                                 gsize end);
+char *                 _subproc_report_cell_text (SubprocReport *self,
+                                                  SubprocProcessor *processor,
+                                                  const ReportColumn *column,
+                                                  PangoAttrList *attrs);
+const char *           _subproc_report_column_title (const ReportColumn *column);
+double                 _subproc_report_content_width (SubprocReport *self);
+void                   _subproc_report_draw_title (SubprocReport *self,
+                                                   cairo_t *cr,
+                                                   GArray *boxes);
+double                 _subproc_report_layout_height (PangoLayout *layout);
+double                 _subproc_report_layout_width (PangoLayout *layout);
+guint                  _subproc_report_n_rows (SubprocReport *self);
+PangoFontDescription * _subproc_report_new_font (double size,
+                                                 PangoWeight weight);
+PangoLayout *          _subproc_report_new_layout (SubprocReport *self,
+                                                   const PangoFontDescription *font,
+                                                   const char *text,
+                                                   PangoAttrList *attrs,
+                                                   double width);
+const char *           _subproc_report_title (SubprocReport *self);
+GPtrArray *            _subproc_report_row_layouts (SubprocReport *self,
+                                                    guint row);
+SubprocProcessor *     _subproc_report_row_processor (SubprocReport *self,
+                                                      guint row);
+
+G_END_DECLS
