@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "subproc-import.h"
+
+G_BEGIN_DECLS
+
+/* Between the importer's parts (subproc-import.c, subproc-import-html.c). */
+char *_subproc_import_html_to_text (const char *html,
+                                    gboolean   *too_deep);
+
+G_END_DECLS
