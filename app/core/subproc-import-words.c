@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "subproc-import-private.h"
+
+/* The words of the lists vendors publish, in Swedish, Danish and English:
+ * the headers that name a column, and the wordings of a legal basis. */
+
+/* The column headers lists are published with, in Swedish, Danish and
+ * English. Compared after folding case, punctuation and spaces (see
+ * fold_header()); the JSON keys of our own CSV are matched as well. Add a
+ * synonym here and every importer path knows it. */
+static const struct
+{
+  SubprocField  field;
+  const char   *header;
+} header_synonyms[] = {
+  { SUBPROC_FIELD_NAME, "Databehandlare" },
+  { SUBPROC_FIELD_NAME, "Underbiträde" },
+  { SUBPROC_FIELD_NAME, "Personuppgiftsbiträde" },
+  { SUBPROC_FIELD_NAME, "Underleverantör" },
+  { SUBPROC_FIELD_NAME, "Leverantör" },
+  { SUBPROC_FIELD_NAME, "Databehandler" },
+  { SUBPROC_FIELD_NAME, "Underdatabehandler" },
+  { SUBPROC_FIELD_NAME, "Leverandør" },
+  { SUBPROC_FIELD_NAME, "Underleverandør" },
+  { SUBPROC_FIELD_NAME, "Data processor" },
+  { SUBPROC_FIELD_NAME, "Sub-processor" },
+  { SUBPROC_FIELD_NAME, "Subprocessor" },
+  { SUBPROC_FIELD_NAME, "Processor" },
+  { SUBPROC_FIELD_NAME, "Vendor" },
+  { SUBPROC_FIELD_NAME, "Supplier" },
+  { SUBPROC_FIELD_NAME, "Name" },
+  { SUBPROC_FIELD_NAME, "Namn" },
+  { SUBPROC_FIELD_NAME, "Navn" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Legal entity" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Juridisk enhet" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Juridisk person" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Juridisk enhed" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Selskab" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Bolag" },
+  { SUBPROC_FIELD_LOCATION, "Land" },
+  { SUBPROC_FIELD_LOCATION, "Länder" },
+  { SUBPROC_FIELD_LOCATION, "Lande" },
+  { SUBPROC_FIELD_LOCATION, "Country" },
+  { SUBPROC_FIELD_LOCATION, "Countries" },
+  { SUBPROC_FIELD_LOCATION, "Location" },
+  { SUBPROC_FIELD_LOCATION, "Data location" },
+  { SUBPROC_FIELD_LOCATION, "Processing location" },
+  { SUBPROC_FIELD_LOCATION, "Plats" },
+  { SUBPROC_FIELD_LOCATION, "Placering" },
+  { SUBPROC_FIELD_LOCATION, "Lokation" },
+  { SUBPROC_FIELD_LOCATION, "Sted" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag för behandling utanför EU" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag för behandling utanför EU/EES" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Rättslig grund för överföring" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Överföringsmekanism" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag for behandling uden for EU" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Juridisk grundlag for behandling uden for EU/EØS" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Overførselsgrundlag" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Grundlag for overførsel" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis for processing outside the EU" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis for processing outside the EU/EEA" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis for transfer" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Legal basis" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer mechanism" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer safeguards" },
+  { SUBPROC_FIELD_FUNCTION, "Funktion" },
+  { SUBPROC_FIELD_FUNCTION, "Function" },
+  { SUBPROC_FIELD_FUNCTION, "Purpose" },
+  { SUBPROC_FIELD_FUNCTION, "Syfte" },
+  { SUBPROC_FIELD_FUNCTION, "Formål" },
+  { SUBPROC_FIELD_FUNCTION, "Service" },
+  { SUBPROC_FIELD_FUNCTION, "Tjänst" },
+  { SUBPROC_FIELD_FUNCTION, "Tjeneste" },
+  { SUBPROC_FIELD_DESCRIPTION, "Funktionsbeskrivning" },
+  { SUBPROC_FIELD_DESCRIPTION, "Funktionsbeskrivelse" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivning" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivelse" },
+  { SUBPROC_FIELD_DESCRIPTION, "Description" },
+  { SUBPROC_FIELD_DESCRIPTION, "Description of processing" },
+  { SUBPROC_FIELD_DESCRIPTION, "Processing" },
+  { SUBPROC_FIELD_DESCRIPTION, "Behandling" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Data categories" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Categories of personal data" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Kategorier av personuppgifter" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Kategorier af personoplysninger" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Data subjects" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Categories of data subjects" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Kategorier av registrerade" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Kategorier af registrerede" },
+  { SUBPROC_FIELD_CONTACT, "Contact" },
+  { SUBPROC_FIELD_CONTACT, "Kontakt" },
+  { SUBPROC_FIELD_WEBSITE, "Website" },
+  { SUBPROC_FIELD_WEBSITE, "Webbplats" },
+  { SUBPROC_FIELD_WEBSITE, "Hjemmeside" },
+  { SUBPROC_FIELD_WEBSITE, "URL" },
+  { SUBPROC_FIELD_UPDATED, "Uppdaterat" },
+  { SUBPROC_FIELD_UPDATED, "Uppdaterad" },
+  { SUBPROC_FIELD_UPDATED, "Senast uppdaterad" },
+  { SUBPROC_FIELD_UPDATED, "Opdateret" },
+  { SUBPROC_FIELD_UPDATED, "Sidst opdateret" },
+  { SUBPROC_FIELD_UPDATED, "Updated" },
+  { SUBPROC_FIELD_UPDATED, "Last updated" },
+  { SUBPROC_FIELD_ADDED, "Added" },
+  { SUBPROC_FIELD_ADDED, "Date added" },
+  { SUBPROC_FIELD_ADDED, "Tillagd" },
+  { SUBPROC_FIELD_ADDED, "Tilføjet" },
+};
+
+/* Wordings of the legal basis for a transfer, folded like headers and
+ * found anywhere in the text; the earliest in the text wins. */
+static const struct
+{
+  SubprocTransferMechanism  mechanism;
+  const char               *phrase;
+} mechanism_phrases[] = {
+  { SUBPROC_TRANSFER_SCC, "standard contractual clauses" },
+  { SUBPROC_TRANSFER_SCC, "standard contractual clause" },
+  { SUBPROC_TRANSFER_SCC, "scc" },
+  { SUBPROC_TRANSFER_SCC, "sccs" },
+  { SUBPROC_TRANSFER_SCC, "standardavtalsklausuler" },
+  { SUBPROC_TRANSFER_SCC, "standardkontraktsklausuler" },
+  { SUBPROC_TRANSFER_SCC, "standardkontraktbestemmelser" },
+  { SUBPROC_TRANSFER_SCC, "standardkontraktsbestemmelser" },
+  { SUBPROC_TRANSFER_BCR, "binding corporate rules" },
+  { SUBPROC_TRANSFER_BCR, "bcr" },
+  { SUBPROC_TRANSFER_BCR, "bindande företagsbestämmelser" },
+  { SUBPROC_TRANSFER_BCR, "bindende virksomhedsregler" },
+  { SUBPROC_TRANSFER_DPF, "data privacy framework" },
+  { SUBPROC_TRANSFER_DPF, "dpf" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adequacy" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adekvat skyddsnivå" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adekvat beskyttelsesniveau" },
+  { SUBPROC_TRANSFER_ADEQUACY, "tilstrækkelighedsafgørelse" },
+  { SUBPROC_TRANSFER_ADEQUACY, "tilstrækkeligt beskyttelsesniveau" },
+  { SUBPROC_TRANSFER_PRIVACY_SHIELD, "privacy shield" },
+  { SUBPROC_TRANSFER_SAFE_HARBOR, "safe harbor" },
+  { SUBPROC_TRANSFER_SAFE_HARBOR, "safe harbour" },
+  { SUBPROC_TRANSFER_DEROGATION, "article 49" },
+  { SUBPROC_TRANSFER_DEROGATION, "art 49" },
+  { SUBPROC_TRANSFER_DEROGATION, "artikel 49" },
+  { SUBPROC_TRANSFER_DEROGATION, "derogation" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "not applicable" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "n a" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ej tillämpligt" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ikke relevant" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ikke aktuelt" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "no transfer" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ingen överföring" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ingen overførsel" },
+};
+
+/* Case, accents kept; punctuation and runs of space folded to one space. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autofree char *folded = g_utf8_casefold (normal, -1);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
+          space = FALSE;
+        }
+      else if (c != '-' || space)
+        space = TRUE;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+_subproc_import_header_to_field (const char   *header,
+                                 SubprocField *field)
+{
+  static char *synonyms[G_N_ELEMENTS (header_synonyms)];  /* folded once */
+  static gsize folded_once = 0;
+  g_autofree char *folded = fold_text (header);
+
+  if (g_once_init_enter (&folded_once))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+        synonyms[i] = fold_text (header_synonyms[i].header);
+      g_once_init_leave (&folded_once, 1);
+    }
+
+  if (*folded == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+    {
+      if (g_str_equal (folded, synonyms[i]))
+        {
+          *field = header_synonyms[i].field;
+          return TRUE;
+        }
+    }
+
+  /* our own CSV names its columns by the JSON keys */
+  return subproc_field_from_key (header, field) && *field != SUBPROC_FIELD_ID;
+}
+
+/**
+ * subproc_import_guess_mechanism:
+ * @known: (out) (optional): whether the wording was recognised
+ *
+ * Reads the transfer mechanism from the legal basis as a list writes it.
+ * Empty text is %SUBPROC_TRANSFER_UNSPECIFIED: nothing is invented.
+ */
+SubprocTransferMechanism
+subproc_import_guess_mechanism (const char *text,
+                                gboolean   *known)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *padded = NULL;
+  SubprocTransferMechanism best = SUBPROC_TRANSFER_UNSPECIFIED;
+  const char *best_at = NULL;
+
+  if (known != NULL)
+    *known = FALSE;
+  if (text == NULL)
+    return SUBPROC_TRANSFER_UNSPECIFIED;
+
+  folded = fold_text (text);
+  if (*folded == '\0')
+    {
+      if (known != NULL)
+        *known = TRUE;
+      return SUBPROC_TRANSFER_UNSPECIFIED;
+    }
+
+  /* pad so that a phrase matches whole words only */
+  padded = g_strconcat (" ", folded, " ", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (mechanism_phrases); i++)
+    {
+      g_autofree char *needle = g_strconcat (" ", mechanism_phrases[i].phrase, " ", NULL);
+      const char *at = strstr (padded, needle);
+
+      if (at != NULL && (best_at == NULL || at < best_at))
+        {
+          best_at = at;
+          best = mechanism_phrases[i].mechanism;
+        }
+    }
+
+  if (known != NULL)
+    *known = best_at != NULL;
+  return best;
+}
