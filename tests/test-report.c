@@ -596,6 +596,8 @@ test_cli_pdf (void)
   g_assert_nonnull (strstr (text, "Internt: innehåller personuppgifter"));
   g_assert_nonnull (strstr (text, "Funktionsbeskrivning"));
   g_assert_nonnull (strstr (text, "Källa: sub-processors.txt"));
+  g_assert_nonnull (strstr (text, "Antal databehandlare: 13"));
+  g_assert_nonnull (strstr (text, "Innehåll: Hela registret"));
   info = run_tool ("pdfinfo", path, NULL);
   g_assert_nonnull (strstr (info, "(letter)"));
 }
