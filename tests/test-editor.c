@@ -704,6 +704,44 @@ test_tab_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Deleting many at once: every selected processor goes, in one step that
+ * Undo brings back whole, and a large selection is found in one pass. */
+static void
+test_delete_many (void)
+{
+  SubprocWindow *window = new_window_on (NULL);
+  GtkSelectionModel *selection;
+  SubprocRegister *reg;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  subproc_window_open_example (window);
+  subproc_test_settle ();
+  reg = subproc_window_get_register (window);
+  before = subproc_storage_to_data (reg, NULL);
+  selection = gtk_column_view_get_model (subproc_window_get_column_view (window));
+
+  /* the third to the tenth row as shown, then all */
+  g_assert_true (gtk_selection_model_select_range (selection, 2, 8, TRUE));
+  subproc_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  subproc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 5);
+  g_assert_true (gtk_selection_model_select_all (selection));
+  subproc_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  subproc_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  subproc_test_settle ();
+  after = subproc_storage_to_data (reg, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint wanted_count;
 
 static gboolean
@@ -806,6 +844,7 @@ main (int   argc,
 
   g_test_add_func ("/editor/add-edit-delete-undo", test_add_edit_delete_undo);
   g_test_add_func ("/editor/edit-resorts-and-refilters", test_edit_resorts_and_refilters);
+  g_test_add_func ("/editor/delete-many", test_delete_many);
   g_test_add_func ("/editor/validation", test_validation);
   g_test_add_func ("/editor/conflict/overwrite", test_conflict);
   g_test_add_func ("/editor/conflict/reload", test_conflict_reload);

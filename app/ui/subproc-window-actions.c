@@ -13,11 +13,17 @@
  * changed on disk. Every change goes through the window's history. */
 
 /* The register positions of the selected rows, in the view's order. */
+/* The register positions of the selected processors, in the order the
+ * view shows them. The selection is of processors, found by identity: one
+ * pass over the register, however many are selected. */
 static GArray *
 selected_positions (SubprocWindow *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GHashTable) order = g_hash_table_new (NULL, NULL);   /* processor -> place in the selection + 1 */
   GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+  guint found = 0;
   GtkBitsetIter iter;
   guint row;
 
@@ -26,12 +32,28 @@ selected_positions (SubprocWindow *self)
        more = gtk_bitset_iter_next (&iter, &row))
     {
       g_autoptr(SubprocProcessor) processor = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
-      guint position;
 
-      if (processor != NULL &&
-          subproc_register_find_by_id (self->reg, subproc_processor_get_id (processor), &position) != NULL)
-        g_array_append_val (positions, position);
+      if (processor != NULL && !g_hash_table_contains (order, processor))
+        g_hash_table_insert (order, processor, GUINT_TO_POINTER (g_hash_table_size (order) + 1));
     }
+
+  g_array_set_size (positions, g_hash_table_size (order));
+  for (guint i = 0; i < positions->len; i++)
+    g_array_index (positions, guint, i) = G_MAXUINT;
+  for (guint i = 0; i < n_items && found < positions->len; i++)
+    {
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (order, subproc_register_get_processor (self->reg, i)));
+
+      if (place == 0)
+        continue;
+      g_array_index (positions, guint, place - 1) = i;
+      found++;
+    }
+  /* a processor the view still shows but the register no longer holds is
+   * not among them */
+  for (guint i = positions->len; i > 0; i--)
+    if (g_array_index (positions, guint, i - 1) == G_MAXUINT)
+      g_array_remove_index (positions, i - 1);
 
   return positions;
 }
@@ -188,6 +210,11 @@ delete_action (GtkWidget  *widget,
 
   subproc_history_remove (self->history, (guint *) positions->data, positions->len);
 
+  /* the offer to undo the delete before is gone: its delete is no longer the
+   * last step. (libadwaita 1.2 would also put it back in the queue behind
+   * the new one, and fail an assertion showing it again.) */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
