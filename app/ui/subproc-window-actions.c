@@ -210,11 +210,6 @@ delete_action (GtkWidget  *widget,
 
   subproc_history_remove (self->history, (guint *) positions->data, positions->len);
 
-  /* the offer to undo the delete before is gone: its delete is no longer the
-   * last step. (libadwaita 1.2 would also put it back in the queue behind
-   * the new one, and fail an assertion showing it again.) */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
