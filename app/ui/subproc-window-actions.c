@@ -8,6 +8,9 @@
 #include "subproc-validate.h"
 #include "subproc-window-private.h"
 
+/* libadwaita slides a toast in for this long (a replacing one: 500 ms) */
+#define TOAST_SLIDE_IN_MS 600
+
 /* Editing the register from the window: new, edit, duplicate, delete,
  * undo and redo, the register's details, and what to do when the file
  * changed on disk. Every change goes through the window's history. */
@@ -182,6 +185,14 @@ duplicate_action (GtkWidget  *widget,
     select_processor (self, g_ptr_array_index (copies, 0));
 }
 
+/* A toast that goes (its time ran out, or it was closed) offers nothing more. */
+static void
+undo_toast_dismissed_cb (SubprocWindow *self)
+{
+  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -209,14 +220,55 @@ delete_action (GtkWidget  *widget,
                              positions->len);
 
   subproc_history_remove (self->history, (guint *) positions->data, positions->len);
+  self->undo_depth = subproc_history_get_n_steps (self->history);
+
+  /* one toast offers Undo: a second delete retitles it, for libadwaita
+   * 1.2 crashes when a toast that was put back in its queue for a newer
+   * one is shown again while it still fades out */
+  if (self->undo_toast != NULL)
+    {
+      g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
-  self->undo_depth = subproc_history_get_n_steps (self->history);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&self->undo_toast, toast);
+  self->undo_toast_added = g_get_monotonic_time ();
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+dismiss_undo_toast_cb (gpointer user_data)
+{
+  SubprocWindow *self = user_data;
+
+  self->undo_dismiss_id = 0;
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the offer to undo a delete away. libadwaita 1.2 crashes when a
+ * toast is dismissed while it still slides in, so until then the toast
+ * stays, and goes as soon as it is in place. */
+static void
+dismiss_undo_toast (SubprocWindow *self)
+{
+  gint64 shown_for;
+
+  if (self->undo_toast == NULL || self->undo_dismiss_id != 0)
+    return;
+
+  shown_for = (g_get_monotonic_time () - self->undo_toast_added) / 1000;
+  if (shown_for >= TOAST_SLIDE_IN_MS)
+    adw_toast_dismiss (self->undo_toast);
+  else
+    self->undo_dismiss_id = g_timeout_add (TOAST_SLIDE_IN_MS - shown_for, dismiss_undo_toast_cb, self);
 }
 
 static void
@@ -240,8 +292,7 @@ undo_action (GtkWidget  *widget,
   SubprocWindow *self = SUBPROC_WINDOW (widget);
 
   /* the offer to undo the delete is taken, or another step was undone */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  dismiss_undo_toast (self);
   subproc_history_undo (self->history);
 }
 
@@ -255,8 +306,7 @@ undo_delete_action (GtkWidget  *widget,
 
   if (subproc_history_get_n_steps (self->history) == self->undo_depth)
     subproc_history_undo (self->history);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  dismiss_undo_toast (self);
 }
 
 static void

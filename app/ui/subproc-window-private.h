@@ -47,6 +47,8 @@ struct _SubprocWindow
   gboolean             closing;
   gboolean             conflict;       /* the file changed on disk; asking the user */
   AdwToast            *undo_toast;     /* weak: the toast offering Undo of a delete */
+  gint64               undo_toast_added; /* when it was shown, in monotonic µs */
+  guint                undo_dismiss_id; /* takes it away once it is in place */
   guint                undo_depth;     /* the undo stack's depth right after that delete */
   GFile               *pending_file;   /* to open once the register shown is saved or dropped */
   gboolean             pending_example;

@@ -1059,6 +1059,7 @@ subproc_window_dispose (GObject *object)
   SubprocWindow *self = (SubprocWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
   g_clear_weak_pointer (&self->undo_toast);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
