@@ -80,6 +80,7 @@ new_window_on (GFile *file)
     subproc_window_open_files (window, &file, 1);
   else
     subproc_window_open_default (window);
+  g_assert_true (subproc_test_wait_idle (window));
   subproc_test_settle ();
   return window;
 }
@@ -306,6 +307,12 @@ test_conflict (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_one_row (gpointer window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))) == 1;
+}
+
 static void
 test_conflict_reload (void)
 {
@@ -332,7 +339,8 @@ test_conflict_reload (void)
   subproc_test_settle ();
   g_assert_nonnull (find_dialog ("Discard Your Changes?"));
   adw_message_dialog_response (find_dialog ("Discard Your Changes?"), "discard");
-  subproc_test_settle ();
+  /* read in a worker thread */
+  g_assert_true (subproc_test_wait_for (has_one_row, window));
   g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (subproc_window_get_register (window), 0)),
                    ==, "Added by a colleague");
 
@@ -389,6 +397,7 @@ test_replace_asks_first (void)
   subproc_window_open_example (window);
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
   subproc_window_open_files (window, &other, 1);
+  g_assert_true (subproc_test_wait_idle (window));
   subproc_test_settle ();
   g_assert_nonnull (find_dialog ("Save Changes?"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
@@ -398,6 +407,7 @@ test_replace_asks_first (void)
   subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
   subproc_window_open_files (window, &other, 1);
+  g_assert_true (subproc_test_wait_idle (window));
   subproc_test_settle ();
   adw_message_dialog_response (find_dialog ("Save Changes?"), "discard");
   subproc_test_settle ();
@@ -421,6 +431,7 @@ test_save_as_then_conflict (void)
   gtk_window_present (GTK_WINDOW (window));
   subproc_window_open_example (window);
   subproc_window_save_as (window, file);
+  g_assert_true (subproc_test_wait_idle (window));
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));
 
   /* a change on disk after Save As is noticed, not written over */

@@ -2,7 +2,8 @@
 #include <locale.h>
 
 #include "subproc-history.h"
-#include "subproc-import.h"
+#include "subproc-input.h"
+#include "test-util.h"
 #include "subproc-storage.h"
 #include "subproc-validate.h"
 
@@ -16,13 +17,9 @@ snapshot (SubprocRegister *reg)
 static SubprocRegister *
 seed_register (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
-  g_autoptr(GPtrArray) processors = subproc_import_file (file, NULL, NULL);
-  SubprocRegister *reg = subproc_register_new ();
+  SubprocRegister *reg = subproc_test_load_seed ();
 
-  g_assert_nonnull (processors);
   subproc_register_set_title (reg, "Sub-processors");
-  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
   return reg;
 }
 
@@ -143,7 +140,8 @@ test_import (void)
   g_autoptr(SubprocRegister) reg = subproc_register_new ();
   g_autoptr(SubprocHistory) history = subproc_history_new (reg);
   g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
-  g_autoptr(GPtrArray) processors = subproc_import_file (file, NULL, NULL);
+  g_autoptr(SubprocInput) input = subproc_input_read (file, NULL, NULL);
+  GPtrArray *processors = input->processors;
   g_autofree char *before = snapshot (reg);
   g_autofree char *after = NULL;
 

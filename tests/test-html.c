@@ -14,16 +14,15 @@
 
 #include <glib/gstdio.h>
 
+#include "test-util.h"
+
 #define SEED_ROWS 13
 
 static SubprocRegister *
 load_seed (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
-  g_autoptr(GError) error = NULL;
-  SubprocRegister *reg = subproc_read_input (file, NULL, NULL, NULL, NULL, &error);
+  SubprocRegister *reg = subproc_test_load_seed ();
 
-  g_assert_no_error (error);
   subproc_register_set_organisation (reg, "Plandisc");
   subproc_register_set_dpo_contact (reg, "dpo@plandisc.example");
   return reg;

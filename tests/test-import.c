@@ -2,6 +2,7 @@
 #include <locale.h>
 
 #include "subproc-import.h"
+#include "subproc-input.h"
 
 static GPtrArray *
 import_path (const char  *path,
@@ -9,11 +10,13 @@ import_path (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GPtrArray *processors = subproc_import_file (file, warnings, &error);
+  g_autoptr(SubprocInput) input = subproc_input_read (file, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (processors);
-  return processors;
+  g_assert_false (subproc_input_is_register (input));
+  if (warnings != NULL)
+    *warnings = g_steal_pointer (&input->warnings);
+  return g_steal_pointer (&input->processors);
 }
 
 static GPtrArray *

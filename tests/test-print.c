@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "subproc-import.h"
+#include "test-util.h"
 #include "subproc-language.h"
 #include "subproc-print-window.h"
 
@@ -15,12 +16,9 @@
 static SubprocRegister *
 seed_register (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
-  g_autoptr(GPtrArray) processors = subproc_import_file (file, NULL, NULL);
-  SubprocRegister *reg = subproc_register_new ();
+  SubprocRegister *reg = subproc_test_load_seed ();
 
   subproc_register_set_title (reg, "Sub-processors");
-  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
   return reg;
 }
 

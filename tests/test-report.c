@@ -26,11 +26,8 @@ static char *tmp_dir;
 static SubprocRegister *
 load_seed (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
-  g_autoptr(GError) error = NULL;
-  SubprocRegister *reg = subproc_read_input (file, NULL, NULL, NULL, NULL, &error);
+  SubprocRegister *reg = subproc_test_load_seed ();
 
-  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, SEED_ROWS);
   return reg;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 
+#include "subproc-input.h"
 #include "test-util.h"
 
 /* Removes PATH and, for a folder, all it holds. */
@@ -51,6 +52,26 @@ subproc_test_settle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static gboolean
+is_idle (gpointer object)
+{
+  gboolean busy = TRUE;
+
+  g_object_get (object, "busy", &busy, NULL);
+  return !busy;
+}
+
+/* Runs the main loop until OBJECT's "busy" property is FALSE (a window or
+ * a document: nothing is read or written for it), or at most 5 s.
+ * Returns: whether it is idle. */
+gboolean
+subproc_test_wait_idle (gpointer object)
+{
+  g_assert_true (G_IS_OBJECT (object));
+
+  return subproc_test_wait_for (is_idle, object);
 }
 
 /* Runs the main loop until CONDITION (DATA) holds, or at most 5 s.
@@ -133,4 +154,20 @@ subproc_test_count_files (const char *dir,
   while ((name = g_dir_read_name (folder)) != NULL)
     n += g_str_has_suffix (name, suffix);
   return n;
+}
+
+/* The bundled example list ($SUBPROC_SEED), imported into a new register. */
+SubprocRegister *
+subproc_test_load_seed (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
+  g_autoptr(SubprocInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+  SubprocRegister *reg = subproc_register_new ();
+
+  input = subproc_input_read (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (subproc_input_is_register (input));
+  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) input->processors->pdata, input->processors->len);
+  return reg;
 }

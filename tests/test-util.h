@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "subproc-register.h"
+
 G_BEGIN_DECLS
 
 /* Helpers the test programs share. */
@@ -11,6 +13,9 @@ void     subproc_test_wait_ms     (guint       ms);
 void     subproc_test_settle      (void);
 gboolean subproc_test_wait_for    (gboolean  (*condition) (gpointer data),
                                    gpointer    data);
+gboolean subproc_test_wait_idle   (gpointer    object);
+
+SubprocRegister *subproc_test_load_seed (void);
 
 guint    subproc_test_file_mode   (const char *path);
 guint    subproc_test_count_files (const char *dir,

@@ -139,12 +139,15 @@ test_import_autosave (void)
   remove_default_file ();
   window = new_window ();
   subproc_window_open_default (window);
+  g_assert_true (subproc_test_wait_idle (window));
   g_assert_cmpstr (subproc_window_get_visible_page (window), ==, "empty");
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));
   /* nothing is written before there is something to keep */
   g_assert_false (g_file_query_exists (file, NULL));
 
   subproc_window_open_files (window, &seed, 1);
+
+  g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 13);
   /* the autosave, a second after the change */
   g_assert_true (subproc_test_wait_for (file_exists, file));
@@ -175,9 +178,11 @@ test_broken_register_kept (void)
 
   window = new_window ();
   subproc_window_open_default (window);
+  g_assert_true (subproc_test_wait_idle (window));
   /* shown as an untitled register, so the broken file is never written */
   g_assert_null (subproc_window_get_file (window));
   subproc_window_open_files (window, &seed, 1);
+  g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 13);
   subproc_test_wait_ms (1600);
 
@@ -207,6 +212,7 @@ test_unknown_keys_at_start (void)
 
   window = new_window ();
   subproc_window_open_default (window);
+  g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 1);
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));
   /* a change, so that the register is written back */
@@ -259,6 +265,8 @@ test_hostile_files (void)
       g_autofree char *error = NULL;
 
       subproc_window_open_files (window, &file, 1);
+
+      g_assert_true (subproc_test_wait_idle (window));
       subproc_test_settle ();
       error = take_error_shown ();
       g_test_message ("%s: %s", names[i], error);
@@ -340,7 +348,7 @@ test_cells_as_in_report (void)
 static gboolean
 not_saving (gpointer window)
 {
-  return !subproc_window_is_saving (window);
+  return !subproc_window_get_busy (window);
 }
 
 static gboolean
@@ -381,15 +389,16 @@ test_save_in_background (void)
 
   window = new_window ();
   subproc_window_open_files (window, &file, 1);
+  g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 20000);
   shown = subproc_window_get_register (window);
 
   tick_id = g_timeout_add (1, count_tick_cb, &ticks);
   subproc_register_set_title (shown, "First");
-  subproc_window_save_in_background (window);
-  g_assert_true (subproc_window_is_saving (window));
+  subproc_document_save_async (subproc_window_get_document (window), NULL, NULL, NULL);
+  g_assert_true (subproc_window_get_busy (window));
   subproc_register_set_title (shown, "Second");
-  subproc_window_save_in_background (window);
+  subproc_document_save_async (subproc_window_get_document (window), NULL, NULL, NULL);
   g_assert_true (subproc_test_wait_for (not_saving, window));
   g_source_remove (tick_id);
   /* the window went on while the file was written */
@@ -425,12 +434,14 @@ test_open_register (void)
 
   window = new_window ();
   subproc_window_open_files (window, &file, 1);
+  g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 1);
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme register");
 
   /* a list dropped on an open register is imported into it */
   subproc_window_open_files (window, &seed, 1);
+  g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 14);
   /* the footer line of the list is reported, behind the toast's button */
   g_assert_nonnull (strstr (subproc_window_get_import_warnings (window),

@@ -215,7 +215,7 @@ field_value (SubprocRegister  *reg,
       if (field == SUBPROC_FIELD_PARENT)
         {
           const char *id = subproc_processor_get_text (processor, field);
-          SubprocProcessor *parent = id != NULL ? subproc_register_find_by_id (reg, id, NULL) : NULL;
+          SubprocProcessor *parent = id != NULL && reg != NULL ? subproc_register_find_by_id (reg, id, NULL) : NULL;
 
           if (parent != NULL)
             return g_strdup (subproc_processor_get_name (parent));
@@ -259,6 +259,27 @@ single_value (SubprocRegister  *reg,
     return subproc_columns_basis_text (subproc_processor_get_transfer_mechanism (processor),
                                        subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS));
   return field_value (reg, processor, field, language);
+}
+
+/**
+ * subproc_columns_field_text:
+ * @reg: (nullable): the register @processor is in, for the names of parents
+ * @language: (nullable): as subproc_columns_cell_text()
+ *
+ * The text of a column of @field alone, as the window's cells show it.
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL when there is none.
+ */
+char *
+subproc_columns_field_text (SubprocProcessor *processor,
+                            SubprocField      field,
+                            SubprocRegister  *reg,
+                            const char       *language)
+{
+  g_return_val_if_fail (SUBPROC_IS_PROCESSOR (processor), NULL);
+  g_return_val_if_fail ((guint) field < SUBPROC_N_FIELDS, NULL);
+
+  return single_value (reg, processor, field, language);
 }
 
 static void

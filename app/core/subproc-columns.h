@@ -42,6 +42,10 @@ char                *subproc_columns_cell_text         (const SubprocColumn     
                                                         SubprocRegister          *reg,
                                                         const char               *language,
                                                         GArray                   *bold);
+char                *subproc_columns_field_text        (SubprocProcessor         *processor,
+                                                        SubprocField              field,
+                                                        SubprocRegister          *reg,
+                                                        const char               *language);
 char                *subproc_columns_countries_text    (const char * const       *codes,
                                                         const char               *location,
                                                         const char               *language);

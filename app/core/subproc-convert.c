@@ -6,59 +6,23 @@
 #include "subproc-convert.h"
 #include "subproc-export.h"
 #include "subproc-import.h"
+#include "subproc-input.h"
 #include "subproc-language.h"
 #include "subproc-storage.h"
 
-/**
- * subproc_read_input:
- * @is_register: (out) (optional): whether @file was a register rather than a list
- * @newer_version: (out) (optional): a register written by a newer Subproc
- * @etag: (out) (optional): the entity tag of a register
- * @warnings: (out) (optional) (element-type SubprocImportWarning): from a list
- *
- * Reads a register file, or imports a list into a new register, whichever
- * @file holds.
- *
- * Returns: (transfer full): the register, or %NULL with @error set.
- */
-SubprocRegister *
-subproc_read_input (GFile      *file,
-                    gboolean   *is_register,
-                    gboolean   *newer_version,
-                    char      **etag,
-                    GPtrArray **warnings,
-                    GError    **error)
+/* The register to export: the one the file held, or one the command line
+ * makes of a list. */
+static SubprocRegister *
+register_of (SubprocInput *input)
 {
-  g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GPtrArray) processors = NULL;
-  g_autoptr(SubprocRegister) self = NULL;
-  gboolean a_register;
-  gsize length;
+  SubprocRegister *reg;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  if (subproc_input_is_register (input))
+    return g_object_ref (input->reg);
 
-  display_name = g_file_get_basename (file);
-  if (!subproc_read_file (file, &data, &length, etag, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ, error))
-    return NULL;
-
-  /* any JSON is read as a register, so that one that is not ours is said
-   * to be so, not taken for a list without a header */
-  a_register = subproc_storage_looks_like_json (data, length);
-  if (is_register != NULL)
-    *is_register = a_register;
-  if (a_register)
-    return subproc_storage_load_data (data, length, display_name, newer_version, error);
-
-  if (newer_version != NULL)
-    *newer_version = FALSE;
-  processors = subproc_import_text (data, length, display_name, warnings, error);
-  if (processors == NULL)
-    return NULL;
-
-  self = subproc_register_new ();
-  subproc_register_splice (self, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
-  return g_steal_pointer (&self);
+  reg = subproc_register_new ();
+  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) input->processors->pdata, input->processors->len);
+  return reg;
 }
 
 /**
@@ -198,14 +162,13 @@ subproc_convert_with_options (const char                  *output,
   g_autoptr(GFile) input_file = NULL;
   g_autoptr(GFile) output_file = NULL;
   g_autoptr(SubprocRegister) self = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(SubprocInput) read = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) fields = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *source_name = NULL;
   SubprocExportOptions export_options;
   SubprocExportFormat format;
-  gboolean newer_version = FALSE;
 
   g_return_val_if_fail (output != NULL, SUBPROC_CONVERT_USAGE);
   g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
@@ -225,15 +188,16 @@ subproc_convert_with_options (const char                  *output,
 
   input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
   input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
-  self = subproc_read_input (input_file, NULL, &newer_version, NULL, &warnings, &error);
-  print_warnings (messages, input_name, warnings);
-  if (self == NULL)
+  read = subproc_input_read (input_file, NULL, &error);
+  if (read == NULL)
     {
       fprintf (messages, "subproc: %s\n", error->message);
       return SUBPROC_CONVERT_FAILED;
     }
+  print_warnings (messages, input_name, read->warnings);
+  self = register_of (read);
   /* this version would write it as its own, losing what it does not know */
-  if (newer_version && format == SUBPROC_EXPORT_JSON)
+  if (read->newer_version && format == SUBPROC_EXPORT_JSON)
     {
       g_autofree char *name = g_file_get_basename (input_file);
 

@@ -24,12 +24,6 @@ typedef struct
   const char *paper;     /* --paper: a4 or letter */
 } SubprocConvertOptions;
 
-SubprocRegister      *subproc_read_input  (GFile       *file,
-                                           gboolean    *is_register,
-                                           gboolean    *newer_version,
-                                           char       **etag,
-                                           GPtrArray  **warnings,
-                                           GError     **error);
 SubprocConvertStatus  subproc_convert     (const char  *output,
                                            const char  *input,
                                            GFile       *default_input,

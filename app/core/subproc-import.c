@@ -733,28 +733,3 @@ subproc_import_text (const char  *text,
 
   return import.processors;
 }
-
-/**
- * subproc_import_file:
- *
- * Reads the list in @file; see subproc_import_text().
- *
- * Returns: (transfer full) (element-type SubprocProcessor): the processors.
- */
-GPtrArray *
-subproc_import_file (GFile      *file,
-                     GPtrArray **warnings,
-                     GError    **error)
-{
-  g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  display_name = g_file_get_basename (file);
-  if (!subproc_read_file (file, &data, &length, NULL, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_READ, error))
-    return NULL;
-
-  return subproc_import_text (data, length, display_name, warnings, error);
-}

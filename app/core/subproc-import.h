@@ -38,9 +38,6 @@ GPtrArray *subproc_import_text        (const char  *text,
                                        const char  *display_name,
                                        GPtrArray  **warnings,
                                        GError     **error);
-GPtrArray *subproc_import_file        (GFile       *file,
-                                       GPtrArray  **warnings,
-                                       GError     **error);
 char      *subproc_import_html_to_text (const char *html);
 SubprocTransferMechanism subproc_import_guess_mechanism (const char *text,
                                                          gboolean   *known);

@@ -148,7 +148,7 @@ row_activate_cb (SubprocWindow *self,
 {
   g_autoptr(SubprocProcessor) processor = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
 
-  if (processor != NULL && !self->read_only)
+  if (processor != NULL && !subproc_document_get_read_only (self->document))
     open_editor (self, processor);
 }
 
@@ -277,7 +277,8 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SubprocWindow *self = SUBPROC_WINDOW (widget);
-  g_autofree char *source = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  GFile *file = subproc_document_get_file (self->document);
+  g_autofree char *source = file != NULL ? g_file_get_basename (file) : NULL;
   SubprocPrintWindow *preview = subproc_print_window_new (GTK_WINDOW (self), self->reg,
                                                           G_LIST_MODEL (self->sort_model), source);
 
@@ -380,115 +381,14 @@ details_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (rows[0]));
 }
 
-static void
-reload_confirm_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   SubprocWindow    *self)
-{
-  if (g_str_equal (response, "discard"))
-    subproc_window_reload (self);
-  else
-    subproc_window_handle_conflict (self);
-}
-
-static void
-confirm_reload (SubprocWindow *self)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Your Changes?"),
-                                              _("The register is read again from the file, as the other program left it. The changes you made since it was last saved are lost."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "back", _("_Back"),
-                                    "discard", _("_Discard My Changes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "back");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_confirm_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-conflict_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      SubprocWindow    *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "reload"))
-    confirm_reload (self);
-  else if (g_str_equal (response, "overwrite"))
-    {
-      if (!subproc_window_save_over (self, &error))
-        subproc_window_show_error (self, _("Changes Not Saved"), error->message);
-    }
-  else if (g_str_equal (response, "save-as"))
-    subproc_window_choose_save_as (self);
-  else
-    {
-      /* put off: nothing is saved until the user decides, and the window says so */
-      AdwToast *toast = adw_toast_new (_("Not saved: the register’s file changed on disk"));
-
-      adw_toast_set_button_label (toast, _("_Decide…"));
-      adw_toast_set_action_name (toast, "win.resolve-conflict");
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-static void
-resolve_conflict_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  SubprocWindow *self = SUBPROC_WINDOW (widget);
-
-  if (self->conflict)
-    subproc_window_handle_conflict (self);
-}
-
 /**
- * subproc_window_handle_conflict:
- *
- * Asks what to do now that the register's file changed on disk since it
- * was read: nothing is written until the user says.
- */
-void
-subproc_window_handle_conflict (SubprocWindow *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  g_return_if_fail (SUBPROC_IS_WINDOW (self));
-  g_return_if_fail (self->file != NULL);
-
-  name = g_file_get_basename (self->file);
-
-  body = g_strdup_printf (_("“%s” was changed by another program, or by Subproc in another place, since you opened it. Your changes are not saved yet. Keep which?"),
-                          name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Register Changed on Disk"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Later"),
-                                    "reload", _("_Reload Theirs"),
-                                    "overwrite", _("_Overwrite With Mine"),
-                                    "save-as", _("Save Mine _As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * subproc_window_update_actions:
+ * _subproc_window_update_actions:
  *
  * Enables what can be done now: nothing changes a read-only register,
  * edit and delete need a selection, undo and redo a step.
  */
 void
-subproc_window_update_actions (SubprocWindow *self)
+_subproc_window_update_actions (SubprocWindow *self)
 {
   g_autoptr(GArray) positions = NULL;
   gboolean writable;
@@ -497,7 +397,7 @@ subproc_window_update_actions (SubprocWindow *self)
     return;
 
   positions = selected_positions (self);
-  writable = !self->read_only;
+  writable = !subproc_document_get_read_only (self->document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.details", writable);
@@ -511,7 +411,7 @@ subproc_window_update_actions (SubprocWindow *self)
 }
 
 void
-subproc_window_actions_class_init (GtkWidgetClass *widget_class)
+_subproc_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
@@ -520,13 +420,12 @@ subproc_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.resolve-conflict", NULL, resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.details", NULL, details_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 }
 
 void
-subproc_window_actions_init (SubprocWindow *self)
+_subproc_window_actions_init (SubprocWindow *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
@@ -541,7 +440,14 @@ subproc_window_actions_init (SubprocWindow *self)
 
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (row_activate_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (subproc_window_update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_subproc_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (subproc_window_update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_subproc_window_update_actions), self, G_CONNECT_SWAPPED);
+}
+
+void
+_subproc_window_actions_dispose (SubprocWindow *self)
+{
+  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
 }

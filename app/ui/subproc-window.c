@@ -2,77 +2,243 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 
 #include "subproc-columns.h"
-#include "subproc-convert.h"
-#include "subproc-date.h"
-#include "subproc-import.h"
 #include "subproc-search.h"
-#include "subproc-storage.h"
 #include "subproc-window-private.h"
 
-/* Changes are written this long after the last one, so that a burst of
- * edits is one write. */
-#define AUTOSAVE_DELAY_MS 1000
+/* The main window's view: the table of the document's register, the
+ * search, the count, the title. Opening and saving are in
+ * subproc-window-files.c, editing in subproc-window-actions.c. */
+
 /* registers larger than this are sorted and filtered a part at a time */
 #define INCREMENTAL_FROM 5000
 
 G_DEFINE_FINAL_TYPE (SubprocWindow, subproc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* How the table shows a column of the presentation layer's public list. */
 typedef enum
 {
-  CHOOSE_OPEN,
-  CHOOSE_IMPORT,
-  CHOOSE_SAVE_AS,
-} ChooserPurpose;
+  CELL_WRAP,      /* wrapped over lines */
+  CELL_HEADING,   /* the name: bold, on one line */
+  CELL_ONE_LINE,  /* the description: its first line, the whole in the tooltip */
+  CELL_NUMERIC,   /* a date */
+} CellStyle;
 
-static void update_title (SubprocWindow *self);
-
-/* Closures for the column view's cells and sorters: what a cell shows. */
-
-static char *
-countries_text (gpointer     unused,
-                const char **codes,
-                const char  *location)
+static const struct
 {
-  return subproc_columns_countries_text (codes, location, NULL);
+  SubprocField field;
+  CellStyle    style;
+  int          width;     /* fixed width; -1 for the content's */
+  int          tooltip;   /* a field shown on hover, or -1 */
+} column_looks[] = {
+  { SUBPROC_FIELD_NAME, CELL_HEADING, 160, SUBPROC_FIELD_LEGAL_ENTITY },
+  { SUBPROC_FIELD_COUNTRIES, CELL_WRAP, 140, SUBPROC_FIELD_LOCATION },
+  { SUBPROC_FIELD_TRANSFER_MECHANISM, CELL_WRAP, 190, SUBPROC_FIELD_TRANSFER_BASIS },
+  { SUBPROC_FIELD_FUNCTION, CELL_WRAP, 140, -1 },
+  { SUBPROC_FIELD_DESCRIPTION, CELL_ONE_LINE, -1, SUBPROC_FIELD_DESCRIPTION },
+  { SUBPROC_FIELD_UPDATED, CELL_NUMERIC, -1, -1 },
+};
+
+static guint
+column_look (SubprocField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_looks); i++)
+    if (column_looks[i].field == field)
+      return i;
+  /* a column new to the public list wraps, at the content's width */
+  return G_MAXUINT;
 }
 
-/* The cells read as in the reports: see subproc-columns.c. */
+/* The text a cell of FIELD shows: the presentation layer's, on one line
+ * where the cell has one. */
 static char *
-basis_text (gpointer    unused,
-            const char *basis,
-            int         mechanism)
+cell_text (SubprocProcessor *processor,
+           SubprocField      field)
 {
-  return subproc_columns_basis_text (mechanism, basis);
+  g_autofree char *text = subproc_columns_field_text (processor, field, NULL, NULL);
+  guint look = column_look (field);
+
+  if (text != NULL && look != G_MAXUINT && column_looks[look].style == CELL_ONE_LINE)
+    {
+      g_autoptr(GString) line = g_string_new (text);
+
+      g_string_replace (line, "\n\n", " ", 0);
+      g_string_replace (line, "\n", " ", 0);
+      return g_string_free (g_steal_pointer (&line), FALSE);
+    }
+  return g_steal_pointer (&text);
 }
 
+/* The column's order: dates by the date, the rest by what the cell says. */
 static char *
-one_line_text (gpointer    unused,
-               const char *text)
+sort_key (SubprocProcessor *processor,
+          gpointer          user_data)
 {
-  g_autoptr(GString) line = g_string_new (text);
+  SubprocField field = GPOINTER_TO_INT (user_data);
 
-  g_string_replace (line, "\n\n", " ", 0);
-  g_string_replace (line, "\n", " ", 0);
-  return g_string_free (g_steal_pointer (&line), FALSE);
+  if (subproc_field_get_kind (field) == SUBPROC_FIELD_KIND_DATE)
+    return g_strdup (subproc_processor_get_text (processor, field));
+  return cell_text (processor, field);
 }
 
-static char *
-date_text (gpointer    unused,
-           const char *iso)
+static void
+update_cell (GtkListItem *item)
 {
-  g_autoptr(GDate) date = iso != NULL ? subproc_date_parse_iso (iso) : NULL;
+  SubprocProcessor *processor = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  SubprocField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "field"));
+  int tooltip = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "tooltip"));
+  g_autofree char *text = NULL;
 
-  return date != NULL ? subproc_date_format_short (date) : NULL;
+  if (processor == NULL)
+    return;
+  text = cell_text (processor, field);
+  /* the register's text is data, never markup: the label reads it as text */
+  gtk_label_set_text (label, text != NULL ? text : "");
+  if (tooltip >= 0)
+    {
+      const char *hint = subproc_processor_get_text (processor, tooltip);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), hint != NULL && *hint != '\0' ? hint : NULL);
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  SubprocField field = GPOINTER_TO_INT (user_data);
+  guint look = column_look (field);
+  CellStyle style = look != G_MAXUINT ? column_looks[look].style : CELL_WRAP;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  switch (style)
+    {
+    case CELL_HEADING:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "heading");
+      break;
+    case CELL_ONE_LINE:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      break;
+    case CELL_NUMERIC:
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    case CELL_WRAP:
+    default:
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      break;
+    }
+  g_object_set_data (G_OBJECT (label), "field", GINT_TO_POINTER (field));
+  g_object_set_data (G_OBJECT (label), "tooltip",
+                     GINT_TO_POINTER (look != G_MAXUINT ? column_looks[look].tooltip : -1));
+  gtk_list_item_set_child (item, label);
+}
+
+/* A cell follows its processor: an edit changes the processor in place,
+ * and the view keeps the row. */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  SubprocProcessor *processor = gtk_list_item_get_item (item);
+
+  update_cell (item);
+  g_signal_connect_object (processor, "notify", G_CALLBACK (update_cell), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  SubprocProcessor *processor = gtk_list_item_get_item (item);
+
+  if (processor != NULL)
+    g_signal_handlers_disconnect_by_func (processor, update_cell, item);
+}
+
+/* The table's columns: the presentation layer's public list, with its
+ * titles; a column added there is shown here. */
+static void
+add_columns (SubprocWindow *self)
+{
+  guint n_fields;
+  const SubprocField *fields = subproc_columns_get_public_fields (&n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      SubprocField field = fields[i];
+      guint look = column_look (field);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkExpression *key = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                        G_CALLBACK (sort_key), GINT_TO_POINTER (field), NULL);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (field));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
+
+      column = gtk_column_view_column_new (subproc_columns_field_title (field), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_string_sorter_new (key)));
+      if (look != G_MAXUINT && column_looks[look].width > 0)
+        gtk_column_view_column_set_fixed_width (column, column_looks[look].width);
+      if (look != G_MAXUINT && column_looks[look].style == CELL_ONE_LINE)
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* GTK 4.8 cuts a column title that does not fit; translated titles are
+ * longer than English ones ("Juridisk grundlag för behandling utanför
+ * EU/EES"), so each column is made at least as wide as its title. */
+static void
+fit_columns_to_titles (SubprocWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  /* room for the cell padding and the sort arrow */
+  const int extra = 40;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      int width;
+
+      /* as Adwaita draws column titles: small and bold */
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_set_text (layout, gtk_column_view_column_get_title (column), -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      /* a column without a fixed width already takes its content's width */
+      if (gtk_column_view_column_get_fixed_width (column) >= 0 &&
+          gtk_column_view_column_get_fixed_width (column) < width + extra)
+        gtk_column_view_column_set_fixed_width (column, width + extra);
+    }
 }
 
 void
-subproc_window_show_error (SubprocWindow *self,
-                           const char    *heading,
-                           const char    *body)
+_subproc_window_show_error (SubprocWindow *self,
+                            const char    *heading,
+                            const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -95,234 +261,15 @@ update_count (SubprocWindow *self)
   gtk_stack_set_visible_child_name (self->table_stack, shown == 0 ? "no-results" : "rows");
 }
 
-static gboolean
-ensure_parent (GFile   *file,
-               GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
-
-  /* the folder holds personal data too */
-  if (path != NULL && g_mkdir_with_parents (path, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder “%s” could not be made: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Two saves of one file never overlap: a save that must happen now waits
- * for the one in the background. */
-static void
-wait_for_save (SubprocWindow *self)
-{
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/**
- * subproc_window_save_now:
- *
- * Writes the register to its file at once, if it has one and may be written.
- *
- * Returns: %FALSE with @error set when writing failed.
- */
-gboolean
-subproc_window_save_now (SubprocWindow  *self,
-                         GError        **error)
-{
-  g_autofree char *new_etag = NULL;
-
-  g_return_val_if_fail (SUBPROC_IS_WINDOW (self), FALSE);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  wait_for_save (self);
-  if (self->file == NULL || self->read_only || !self->dirty)
-    return TRUE;
-
-  if (!ensure_parent (self->file, error) ||
-      !subproc_storage_save (self->reg, self->file, self->etag, &new_etag, error))
-    return FALSE;
-
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
-  self->dirty = FALSE;
-  update_title (self);
-  return TRUE;
-}
-
-/**
- * subproc_window_save_over:
- *
- * Writes the register over whatever the file on disk holds now; what it
- * held is kept as the backup “NAME~”.
- */
-gboolean
-subproc_window_save_over (SubprocWindow  *self,
-                          GError        **error)
-{
-  g_clear_pointer (&self->etag, g_free);
-  self->conflict = FALSE;
-  self->dirty = TRUE;
-  return subproc_window_save_now (self, error);
-}
-
-static void
-report_save_error (SubprocWindow *self,
-                   GError        *error)
-{
-  if (g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
-    {
-      /* never written over someone else's changes: the user decides */
-      self->conflict = TRUE;
-      subproc_window_handle_conflict (self);
-    }
-  else
-    subproc_window_show_error (self, _("Changes Not Saved"), error->message);
-}
-
-static void
-save_or_report (SubprocWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->conflict && !subproc_window_save_now (self, &error))
-    report_save_error (self, error);
-}
-
-static void
-saved_in_background_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(SubprocWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_etag = NULL;
-  gboolean saved = subproc_storage_save_finish (SUBPROC_REGISTER (source), result, &new_etag, &error);
-
-  self->saving = FALSE;
-  /* a register shown no longer is no concern of the window's */
-  if (SUBPROC_REGISTER (source) != self->reg)
-    return;
-  if (!saved)
-    {
-      self->save_again = FALSE;
-      report_save_error (self, error);
-      return;
-    }
-
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
-  if (self->generation == self->saved_generation)
-    {
-      self->dirty = FALSE;
-      update_title (self);
-    }
-  if (self->save_again)
-    {
-      self->save_again = FALSE;
-      subproc_window_save_in_background (self);
-    }
-}
-
-/**
- * subproc_window_save_in_background:
- *
- * Saves the register without waiting for the disk: the window stays
- * responsive while a large register is written. A change made meanwhile is
- * saved by one more save once this one is done, never by a second save at
- * the same time.
- */
-void
-subproc_window_save_in_background (SubprocWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SUBPROC_IS_WINDOW (self));
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->file == NULL || self->read_only || self->conflict || !self->dirty)
-    return;
-  if (self->saving)
-    {
-      self->save_again = TRUE;
-      return;
-    }
-  if (!ensure_parent (self->file, &error))
-    {
-      report_save_error (self, error);
-      return;
-    }
-
-  self->saving = TRUE;
-  self->saved_generation = self->generation;
-  subproc_storage_save_async (self->reg, self->file, self->etag, NULL,
-                              saved_in_background_cb, g_object_ref (self));
-}
-
-/**
- * subproc_window_is_saving:
- *
- * Returns: whether a save runs in the background, or is to follow one.
- */
-gboolean
-subproc_window_is_saving (SubprocWindow *self)
-{
-  g_return_val_if_fail (SUBPROC_IS_WINDOW (self), FALSE);
-
-  return self->saving || self->save_again;
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  SubprocWindow *self = user_data;
-
-  self->autosave_id = 0;
-  subproc_window_save_in_background (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-register_changed_cb (SubprocWindow   *self,
-                     SubprocRegister *reg)
-{
-  self->dirty = TRUE;
-  self->generation++;
-  update_title (self);
-  update_count (self);
-
-  if (self->file != NULL && !self->read_only && !self->conflict)
-    {
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
-      self->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
-    }
-}
-
 static void
 update_title (SubprocWindow *self)
 {
-  const char *title = subproc_register_get_title (self->reg);
-  g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
-  g_autofree char *subtitle = NULL;
+  const char *title = subproc_document_get_title (self->document);
+  g_autofree char *subtitle = subproc_document_dup_subtitle (self->document);
   g_autofree char *shown = NULL;
 
-  if (title == NULL)
-    title = "Subproc";
-
-  if (name == NULL)
-    subtitle = g_strdup (_("Not saved"));
-  else if (self->read_only)
-    /* Translators: the window's subtitle: the file's name, then why it cannot be changed */
-    subtitle = g_strdup_printf (_("%s (read-only: made by a newer version of Subproc)"), name);
-  else
-    subtitle = g_steal_pointer (&name);
-
   /* a bullet while there are changes not yet on disk */
-  if (self->dirty)
+  if (subproc_document_get_dirty (self->document))
     shown = g_strdup_printf ("• %s", title);
   else
     shown = g_strdup (title);
@@ -332,33 +279,32 @@ update_title (SubprocWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* The document's register is shown: at the start, and when the file is
+ * read again. */
 static void
-set_register (SubprocWindow   *self,
-              SubprocRegister *reg,
-              GFile           *file,
-              const char      *etag,
-              gboolean         read_only)
+forget_register (SubprocWindow *self)
 {
+  if (self->reg != NULL)
+    g_signal_handlers_disconnect_by_data (self->reg, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->reg);
+  g_clear_object (&self->history);
+}
+
+static void
+show_register (SubprocWindow *self)
+{
+  SubprocRegister *reg = subproc_document_get_register (self->document);
   gboolean large;
 
-  if (self->reg != NULL)
-    g_signal_handlers_disconnect_by_func (self->reg, register_changed_cb, self);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  wait_for_save (self);
-
-  g_set_object (&self->reg, reg);
-  g_clear_object (&self->history);
-  self->history = subproc_history_new (reg);
-  g_signal_connect_object (self->history, "notify", G_CALLBACK (subproc_window_update_actions),
+  forget_register (self);
+  self->reg = g_object_ref (reg);
+  self->history = g_object_ref (subproc_document_get_history (self->document));
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (_subproc_window_update_actions),
                            self, G_CONNECT_SWAPPED);
-  self->conflict = FALSE;
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
-  self->read_only = read_only;
-  self->dirty = FALSE;
+  g_signal_connect_object (reg, "changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (reg, "changed", G_CALLBACK (register_changed_cb), self, G_CONNECT_SWAPPED);
   /* a large register is filtered and sorted a part at a time between
    * frames: the window shows rows, and takes keys, while it goes on; a
    * small one at once, so that its order is never seen unsorted */
@@ -369,529 +315,47 @@ set_register (SubprocWindow   *self,
 
   update_title (self);
   update_count (self);
-  subproc_window_update_actions (self);
+  _subproc_window_update_actions (self);
 
   /* the table takes the keyboard, so arrows, Enter and Delete work at once */
   if (g_list_model_get_n_items (G_LIST_MODEL (reg)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
-/**
- * subproc_window_reload:
- *
- * Reads the register's file again, dropping the changes not saved.
- */
-void
-subproc_window_reload (SubprocWindow *self)
-{
-  g_autoptr(GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
-  g_autoptr(SubprocRegister) reg = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  gboolean newer = FALSE;
-
-  g_return_if_fail (file != NULL);
-
-  reg = subproc_storage_load (file, &newer, &etag, &error);
-  if (reg == NULL)
-    {
-      subproc_window_show_error (self, _("Could Not Open the Register"), error->message);
-      return;
-    }
-  set_register (self, reg, file, etag, newer);
-}
-
-/* Replacing the register shown: it is saved first; when it cannot be (it
- * has no file, is read-only, or its file changed on disk), the user chooses
- * between saving it elsewhere, dropping the changes and keeping it. The
- * file or example to open next waits for that answer. */
-gboolean
-subproc_window_release_current (SubprocWindow *self,
-                                GFile         *next_file,
-                                gboolean       next_example)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->reg == NULL || !self->dirty)
-    return TRUE;
-  if (self->file != NULL && !self->read_only && !self->conflict &&
-      subproc_window_save_now (self, &error))
-    return TRUE;
-
-  g_set_object (&self->pending_file, next_file);
-  self->pending_example = next_example;
-  subproc_window_ask_unsaved (self, error != NULL ? error->message : NULL, FALSE);
-  return FALSE;
-}
-
-static char *
-describe_warnings (const char *file_name,
-                   GPtrArray  *warnings)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      SubprocImportWarning *warning = g_ptr_array_index (warnings, i);
-
-      if (i > 0)
-        g_string_append (details, "\n\n");
-      /* Translators: a warning about an imported list: file, line, column, message */
-      g_string_append_printf (details, _("“%s”, line %u, column %u: %s"),
-                              file_name, warning->line, warning->column, warning->message);
-    }
-
-  return g_string_free (g_steal_pointer (&details), FALSE);
-}
-
-/* Adds imported processors to the register as one undoable step, and says
- * how many came in, with any warnings behind the toast's button. */
 static void
-add_imported (SubprocWindow *self,
-              GPtrArray     *processors,
-              GPtrArray     *warnings,
-              const char    *name)
+notify_busy (SubprocWindow *self)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  AdwToast *toast;
-
-  /* Translators: the name of an undo step */
-  subproc_history_insert (self->history, g_list_model_get_n_items (G_LIST_MODEL (self->reg)),
-                          (SubprocProcessor **) processors->pdata, processors->len, _("Import"));
-
-  /* toasts read markup: the file's name is text */
-  /* Translators: %u is a number, %s a file's name */
-  message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
-                                       "Imported %u processors from “%s”", processors->len),
-                             processors->len, escaped);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-
-  /* the warnings wait behind a button: a footer line is no reason to stop the user */
-  g_free (self->import_warnings);
-  self->import_warnings = warnings != NULL && warnings->len > 0 ? describe_warnings (name, warnings) : NULL;
-  if (self->import_warnings != NULL)
-    {
-      adw_toast_set_button_label (toast, ngettext ("_Show Warning", "_Show Warnings", warnings->len));
-      adw_toast_set_action_name (toast, "win.show-import-warnings");
-    }
-  else
-    adw_toast_set_timeout (toast, 5);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static gboolean
-refuse_if_read_only (SubprocWindow *self)
-{
-  if (!self->read_only)
-    return FALSE;
-
-  subproc_window_show_error (self, _("Nothing Imported"),
-                             _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
-  return TRUE;
-}
-
-static void
-import_into_register (SubprocWindow *self,
-                      GFile         *file)
-{
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) processors = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-
-  if (refuse_if_read_only (self))
-    return;
-
-  processors = subproc_import_file (file, &warnings, &error);
-  if (processors == NULL)
-    {
-      subproc_window_show_error (self, _("Nothing Imported"), error->message);
-      return;
-    }
-
-  add_imported (self, processors, warnings, name);
-}
-
-static void
-show_import_warnings_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  SubprocWindow *self = SUBPROC_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-
-  if (self->import_warnings == NULL)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Warnings"),
-                                   _("Check these places in the list: each says what Subproc did with what it could not read as it stood."));
-  label = gtk_label_new (self->import_warnings);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Takes the processors out of a register read from a list, to import them. */
-static GPtrArray *
-take_processors (SubprocRegister *reg)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
-  GPtrArray *processors = g_ptr_array_new_full (n_items, g_object_unref);
-
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (processors, g_object_ref (subproc_register_get_processor (reg, i)));
-  subproc_register_splice (reg, 0, n_items, NULL, 0);
-  return processors;
-}
-
-static void
-open_register_file (SubprocWindow *self,
-                    GFile         *file)
-{
-  g_autoptr(SubprocRegister) reg = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  gboolean is_register = FALSE;
-  gboolean newer = FALSE;
-
-  reg = subproc_read_input (file, &is_register, &newer, &etag, &warnings, &error);
-  if (reg == NULL)
-    {
-      subproc_window_show_error (self, is_register ? _("Could Not Open the Register") : _("Nothing Imported"),
-                                 error->message);
-      return;
-    }
-
-  if (!is_register)
-    {
-      g_autoptr(GPtrArray) processors = NULL;
-
-      if (refuse_if_read_only (self))
-        return;
-      processors = take_processors (reg);
-      add_imported (self, processors, warnings, name);
-      return;
-    }
-
-  /* what is not on disk yet is saved, or the user is asked first */
-  if (!subproc_window_release_current (self, file, FALSE))
-    return;
-  set_register (self, reg, file, etag, newer);
-  if (newer)
-    subproc_window_show_error (self, _("Opened Read-Only"),
-                               _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 /**
- * subproc_window_open_files:
+ * _subproc_window_set_document:
  *
- * Opens a register, or imports a list into the register shown, for each file.
+ * Shows @document: the window follows its register, title and state.
  */
 void
-subproc_window_open_files (SubprocWindow  *self,
-                           GFile         **files,
-                           int             n_files)
+_subproc_window_set_document (SubprocWindow   *self,
+                              SubprocDocument *document)
 {
-  g_return_if_fail (SUBPROC_IS_WINDOW (self));
+  g_assert (SUBPROC_IS_WINDOW (self));
+  g_assert (SUBPROC_IS_DOCUMENT (document));
 
-  if (self->reg == NULL)
-    subproc_window_open_default (self);
-  for (int i = 0; i < n_files; i++)
-    open_register_file (self, files[i]);
-}
+  /* what is borrowed from the document goes with it */
+  forget_register (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
 
-/**
- * subproc_window_open_default:
- *
- * Shows the user's own register, creating none until there is something to save.
- * A register that fails to load is reported and left alone on disk.
- */
-void
-subproc_window_open_default (SubprocWindow *self)
-{
-  g_autoptr(GFile) file = subproc_application_get_default_file ();
-  g_autoptr(SubprocRegister) reg = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  gboolean newer = FALSE;
-
-  g_return_if_fail (SUBPROC_IS_WINDOW (self));
-
-  if (!g_file_query_exists (file, NULL))
-    {
-      g_autoptr(SubprocRegister) empty = subproc_register_new ();
-
-      set_register (self, empty, file, NULL, FALSE);
-      return;
-    }
-
-  reg = subproc_storage_load (file, &newer, &etag, &error);
-  if (reg == NULL)
-    {
-      g_autoptr(SubprocRegister) empty = subproc_register_new ();
-
-      /* untitled, so that nothing is ever written over the file that failed */
-      set_register (self, empty, NULL, NULL, FALSE);
-      subproc_window_show_error (self, _("Could Not Open Your Register"), error->message);
-      return;
-    }
-
-  set_register (self, reg, file, etag, newer);
-}
-
-/**
- * subproc_window_open_example:
- *
- * Shows the example register: the bundled list, imported, as an untitled
- * register that is saved only where the user says.
- */
-void
-subproc_window_open_example (SubprocWindow *self)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) processors = NULL;
-  g_autoptr(SubprocRegister) reg = subproc_register_new ();
-  gsize length;
-  const char *text;
-
-  g_return_if_fail (SUBPROC_IS_WINDOW (self));
-
-  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/example/sub-processors.txt", 0, NULL);
-  g_assert (bytes != NULL);
-  text = g_bytes_get_data (bytes, &length);
-  processors = subproc_import_text (text, length, "sub-processors.txt", NULL, NULL);
-  g_assert (processors != NULL);
-
-  subproc_register_splice (reg, 0, 0, (SubprocProcessor **) processors->pdata, processors->len);
-  subproc_register_set_title (reg, _("Example Register"));
-  subproc_register_set_organisation (reg, "Plandisc");
-
-  if (!subproc_window_release_current (self, NULL, TRUE))
-    return;
-  set_register (self, reg, NULL, NULL, FALSE);
-}
-
-/* Opens what waited for the register shown to be saved or dropped. */
-static void
-run_pending (SubprocWindow *self)
-{
-  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
-  gboolean example = self->pending_example;
-
-  self->pending_example = FALSE;
-  if (file != NULL)
-    open_register_file (self, file);
-  else if (example)
-    subproc_window_open_example (self);
-}
-
-/**
- * subproc_window_save_as:
- *
- * Saves the register to @file and makes it the register's file.
- */
-void
-subproc_window_save_as (SubprocWindow *self,
-                        GFile         *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_etag = NULL;
-  AfterSave after = self->after_save;
-
-  self->after_save = AFTER_SAVE_NOTHING;
-  if (!ensure_parent (file, &error) ||
-      !subproc_storage_save (self->reg, file, NULL, &new_etag, &error))
-    {
-      subproc_window_show_error (self, _("Could Not Save the Register"), error->message);
-      return;
-    }
-
-  /* from now on the register is this file's, and a change on disk is noticed */
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
-  self->conflict = FALSE;
-  self->read_only = FALSE;
-  self->dirty = FALSE;
-  update_title (self);
-  subproc_window_update_actions (self);
-
-  if (after == AFTER_SAVE_CLOSE)
-    gtk_window_close (GTK_WINDOW (self));
-  else if (after == AFTER_SAVE_OPEN_PENDING)
-    run_pending (self);
-}
-
-static void
-chooser_response_cb (SubprocWindow        *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "purpose"));
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL)
-    {
-      /* cancelled: nothing waits for a save any more */
-      self->after_save = AFTER_SAVE_NOTHING;
-      g_clear_object (&self->pending_file);
-      self->pending_example = FALSE;
-      return;
-    }
-
-  switch (purpose)
-    {
-    case CHOOSE_OPEN:
-      open_register_file (self, file);
-      break;
-    case CHOOSE_IMPORT:
-      import_into_register (self, file);
-      break;
-    case CHOOSE_SAVE_AS:
-      subproc_window_save_as (self, file);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char * const *patterns,
-            const char * const *mime_types)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-choose_file (SubprocWindow  *self,
-             ChooserPurpose  purpose)
-{
-  static const char * const register_patterns[] = { "*.json", NULL };
-  static const char * const list_patterns[] = { "*.txt", "*.tsv", "*.csv", NULL };
-  static const char * const list_types[] = { "text/plain", "text/tab-separated-values", "text/csv", NULL };
-  const char *title[] = {
-    [CHOOSE_OPEN] = _("Open a Register"),
-    [CHOOSE_IMPORT] = _("Import a List of Processors"),
-    [CHOOSE_SAVE_AS] = _("Save the Register As"),
-  };
-  GtkFileChooser *chooser;
-
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (title[purpose], GTK_WINDOW (self),
-                                               purpose == CHOOSE_SAVE_AS ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                                         : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               purpose == CHOOSE_SAVE_AS ? _("_Save") : _("_Open"),
-                                               _("_Cancel"));
-  chooser = GTK_FILE_CHOOSER (self->chooser);
-  g_object_set_data (G_OBJECT (chooser), "purpose", GINT_TO_POINTER (purpose));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-
-  if (purpose == CHOOSE_IMPORT)
-    add_filter (chooser, _("Lists (tab-separated text or CSV)"), list_patterns, list_types);
-  else
-    add_filter (chooser, _("Subproc registers"), register_patterns, NULL);
-  if (purpose == CHOOSE_SAVE_AS)
-    gtk_file_chooser_set_current_name (chooser, _("register.json"));
-  else
-    add_filter (chooser, _("All files"), (const char * const[]) { "*", NULL }, NULL);
-
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
+  g_signal_connect_object (document, "notify::register", G_CALLBACK (show_register), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::subtitle", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::dirty", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::read-only", G_CALLBACK (_subproc_window_update_actions),
                            self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/**
- * subproc_window_choose_save_as:
- *
- * Asks where to save the register, then saves it there.
- */
-void
-subproc_window_choose_save_as (SubprocWindow *self)
-{
-  choose_file (self, CHOOSE_SAVE_AS);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  choose_file (SUBPROC_WINDOW (widget), CHOOSE_OPEN);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (SUBPROC_WINDOW (widget), CHOOSE_IMPORT);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  choose_file (SUBPROC_WINDOW (widget), CHOOSE_SAVE_AS);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SubprocWindow *self = SUBPROC_WINDOW (widget);
-
-  if (self->file == NULL || self->read_only)
-    choose_file (self, CHOOSE_SAVE_AS);
-  else if (self->conflict)
-    subproc_window_handle_conflict (self);
-  else
-    {
-      self->dirty = TRUE;
-      save_or_report (self);
-    }
-}
-
-static void
-open_example_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  subproc_window_open_example (SUBPROC_WINDOW (widget));
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (notify_busy), self, G_CONNECT_SWAPPED);
+  _subproc_window_files_follow (self);
+  show_register (self);
+  notify_busy (self);
 }
 
 static void
@@ -941,115 +405,35 @@ filter_func (gpointer item,
 }
 
 static void
-filter_items_changed_cb (SubprocWindow *self)
+setup_models (SubprocWindow *self)
 {
-  update_count (self);
-}
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  GtkSorter *sorter;
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         SubprocWindow *self)
-{
-  GSList *files;
+  add_columns (self);
+  fit_columns_to_titles (self);
+  sorter = gtk_column_view_get_sorter (self->column_view);
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              sorter != NULL ? g_object_ref (sorter) : NULL);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    open_register_file (self, l->data);
-  g_slist_free (files);
-  return TRUE;
-}
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
-static void
-unsaved_response_cb (SubprocWindow    *self,
-                     const char       *response,
-                     AdwMessageDialog *dialog)
-{
-  gboolean closing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "closing"));
-
-  if (g_str_equal (response, "discard"))
-    {
-      self->dirty = FALSE;
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
-      if (closing)
-        {
-          self->closing = TRUE;
-          gtk_window_destroy (GTK_WINDOW (self));
-        }
-      else
-        run_pending (self);
-    }
-  else if (g_str_equal (response, "save-as"))
-    {
-      self->after_save = closing ? AFTER_SAVE_CLOSE : AFTER_SAVE_OPEN_PENDING;
-      choose_file (self, CHOOSE_SAVE_AS);
-    }
-  else
-    {
-      g_clear_object (&self->pending_file);
-      self->pending_example = FALSE;
-    }
-}
-
-/**
- * subproc_window_ask_unsaved:
- * @reason: (nullable): why the changes could not be saved, if a save failed
- * @closing: whether the window is closing, else another register is opening
- *
- * Asks what to do with changes that cannot be saved where the register
- * came from: nothing the user typed is lost without asking.
- */
-void
-subproc_window_ask_unsaved (SubprocWindow *self,
-                            const char    *reason,
-                            gboolean       closing)
-{
-  GtkWidget *dialog;
-  const char *body = reason;
-
-  if (body == NULL && self->read_only)
-    body = _("This register was made by a newer version of Subproc, so your changes can only be saved under another name.");
-  else if (body == NULL && self->conflict)
-    body = _("The register’s file was changed by another program, so your changes are not saved in it yet.");
-  else if (body == NULL)
-    body = closing ? _("This register has not been saved to a file. If you close the window, its changes are lost.")
-                   : _("This register has not been saved to a file. If you open another one, its changes are lost.");
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save-as", _("_Save As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "closing", GINT_TO_POINTER (closing));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
+  gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
 }
 
 static gboolean
 subproc_window_close_request (GtkWindow *window)
 {
-  SubprocWindow *self = SUBPROC_WINDOW (window);
-  g_autoptr(GError) error = NULL;
+  if (_subproc_window_close_request (SUBPROC_WINDOW (window)))
+    return TRUE;
 
-  if (self->closing || !self->dirty)
-    goto close;
-  if (self->file != NULL && !self->read_only && !self->conflict && subproc_window_save_now (self, &error))
-    goto close;
-
-  subproc_window_ask_unsaved (self, error != NULL ? error->message : NULL, TRUE);
-  return TRUE;
-
-close:
   return GTK_WINDOW_CLASS (subproc_window_parent_class)->close_request (window);
 }
 
@@ -1058,12 +442,8 @@ subproc_window_dispose (GObject *object)
 {
   SubprocWindow *self = (SubprocWindow *)object;
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
-  g_clear_weak_pointer (&self->undo_toast);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  _subproc_window_files_dispose (self);
+  _subproc_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_WINDOW);
 
@@ -1071,10 +451,8 @@ subproc_window_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->history);
-  g_clear_object (&self->reg);
-  g_clear_object (&self->pending_file);
-  g_clear_object (&self->file);
+  forget_register (self);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (subproc_window_parent_class)->dispose (object);
@@ -1085,12 +463,29 @@ subproc_window_finalize (GObject *object)
 {
   SubprocWindow *self = (SubprocWindow *)object;
 
-  g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->query_words, g_strfreev);
   g_clear_pointer (&self->import_warnings, g_free);
 
   G_OBJECT_CLASS (subproc_window_parent_class)->finalize (object);
+}
+
+static void
+subproc_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, subproc_window_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1102,9 +497,17 @@ subproc_window_class_init (SubprocWindowClass *klass)
 
   object_class->dispose = subproc_window_dispose;
   object_class->finalize = subproc_window_finalize;
+  object_class->get_property = subproc_window_get_property;
   window_class->close_request = subproc_window_close_request;
 
-  g_type_ensure (SUBPROC_TYPE_PROCESSOR);
+  /**
+   * SubprocWindow:busy:
+   *
+   * Whether a file is being read or written for the window.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/subproc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, window_title);
@@ -1118,79 +521,17 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, new_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, countries_text);
-  gtk_widget_class_bind_template_callback (widget_class, basis_text);
-  gtk_widget_class_bind_template_callback (widget_class, one_line_text);
-  gtk_widget_class_bind_template_callback (widget_class, date_text);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-import-warnings", NULL, show_import_warnings_action);
-  subproc_window_actions_class_init (widget_class);
-}
-
-static void
-setup_models (SubprocWindow *self)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              sorter != NULL ? g_object_ref (sorter) : NULL);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-/* GTK 4.8 cuts a column title that does not fit; translated titles are
- * longer than English ones ("Juridisk grundlag för behandling utanför
- * EU/EES"), so each column is made at least as wide as its title. */
-static void
-fit_columns_to_titles (SubprocWindow *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  /* room for the cell padding and the sort arrow */
-  const int extra = 40;
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      int width;
-
-      /* as Adwaita draws column titles: small and bold */
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-      pango_layout_set_attributes (layout, attrs);
-      pango_layout_set_text (layout, gtk_column_view_column_get_title (column), -1);
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      /* a column without a fixed width already takes its content's width */
-      if (gtk_column_view_column_get_fixed_width (column) >= 0 &&
-          gtk_column_view_column_get_fixed_width (column) < width + extra)
-        gtk_column_view_column_set_fixed_width (column, width + extra);
-    }
-}
-
-static void
-setup_drop_target (SubprocWindow *self)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  _subproc_window_files_class_init (widget_class);
+  _subproc_window_actions_class_init (widget_class);
 }
 
 static void
 subproc_window_init (SubprocWindow *self)
 {
+  g_autoptr(SubprocDocument) empty = subproc_document_new (NULL, NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT)
@@ -1205,20 +546,9 @@ subproc_window_init (SubprocWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   setup_models (self);
-  setup_drop_target (self);
-  subproc_window_actions_init (self);
-  fit_columns_to_titles (self);
-  {
-    g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
-
-    gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
-  }
-
-  {
-    g_autoptr(SubprocRegister) empty = subproc_register_new ();
-
-    set_register (self, empty, NULL, NULL, FALSE);
-  }
+  _subproc_window_files_init (self);
+  _subproc_window_actions_init (self);
+  _subproc_window_set_document (self, empty);
 }
 
 /**
@@ -1255,7 +585,38 @@ subproc_window_get_file (SubprocWindow *self)
 {
   g_return_val_if_fail (SUBPROC_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return subproc_document_get_file (self->document);
+}
+
+/**
+ * subproc_window_save_now:
+ *
+ * Writes the register's changes to its file at once, if it has one and
+ * may be written.
+ *
+ * Returns: %FALSE with @error set when writing failed.
+ */
+gboolean
+subproc_window_save_now (SubprocWindow  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (SUBPROC_IS_WINDOW (self), FALSE);
+
+  if (!subproc_document_can_save_in_place (self->document))
+    return TRUE;
+  return subproc_document_save_now (self->document, error);
+}
+
+SubprocDocument *
+subproc_window_get_document (SubprocWindow *self)
+{
+  return self->document;
+}
+
+gboolean
+subproc_window_get_busy (SubprocWindow *self)
+{
+  return self->reading || (self->document != NULL && subproc_document_get_busy (self->document));
 }
 
 GListModel *
@@ -1294,33 +655,18 @@ subproc_window_get_column_view (SubprocWindow *self)
   return self->column_view;
 }
 
-/* The text a cell of COLUMN shows for the processor in visible ROW. */
+/* The text the cell of COLUMN shows for the processor in visible ROW. */
 char *
 subproc_window_cell_text (SubprocWindow *self,
                           guint          column,
                           guint          row)
 {
   g_autoptr(SubprocProcessor) processor = g_list_model_get_item (G_LIST_MODEL (self->sort_model), row);
+  guint n_fields;
+  const SubprocField *fields = subproc_columns_get_public_fields (&n_fields);
 
   g_return_val_if_fail (processor != NULL, NULL);
+  g_return_val_if_fail (column < n_fields, NULL);
 
-  switch (column)
-    {
-    case 0:
-      return g_strdup (subproc_processor_get_name (processor));
-    case 1:
-      return countries_text (NULL, (const char **) subproc_processor_get_countries (processor),
-                             subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION));
-    case 2:
-      return basis_text (NULL, subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS),
-                         subproc_processor_get_transfer_mechanism (processor));
-    case 3:
-      return g_strdup (subproc_processor_get_text (processor, SUBPROC_FIELD_FUNCTION));
-    case 4:
-      return one_line_text (NULL, subproc_processor_get_text (processor, SUBPROC_FIELD_DESCRIPTION));
-    case 5:
-      return date_text (NULL, subproc_processor_get_text (processor, SUBPROC_FIELD_UPDATED));
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return cell_text (processor, fields[column]);
 }

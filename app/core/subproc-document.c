@@ -1,0 +1,1204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "subproc-document.h"
+#include "subproc-storage.h"
+
+/**
+ * SubprocDocument:
+ *
+ * The register a window shows, with what belongs to it as an open file:
+ * its undo history, its file and the file's entity tag, and whether it has
+ * changes not on disk (dirty), may not be written (read-only: made by a
+ * newer Subproc), has no file yet (untitled) or found its file changed by
+ * another program (conflict).
+ *
+ * A change is written a moment after the last one (autosave), in a worker
+ * thread; two writes of the file never overlap, and a save asked for during
+ * a write is made once that write is done. Nothing is ever written over a
+ * file that changed on disk since it was read: the document then says it
+ * has a conflict, and the user decides. The document knows no GTK, so that
+ * all of this is tested without a display.
+ */
+struct _SubprocDocument
+{
+  GObject parent_instance;
+
+  /* owned */
+  SubprocRegister *reg;
+  SubprocHistory  *history;
+  GFile           *file;             /* NULL: untitled, saved only by Save As */
+  char            *etag;             /* of the file as last read or written */
+  GMainContext    *context;          /* where the worker threads report */
+  GPtrArray       *waiting;          /* saves asked for during a write */
+  GPtrArray       *writing_tasks;    /* saves the running write finishes */
+  GFile           *writing_file;     /* the file the running write writes */
+  GTask           *pending_reload;   /* waits for the running write */
+  guint            n_saving_as;      /* Save As writes running */
+
+  guint            autosave_delay;   /* ms; 0: never on its own */
+  guint            autosave_id;
+  guint64          generation;       /* counts the register's changes */
+  guint64          written_generation; /* what the running write holds */
+  gboolean         dirty;
+  gboolean         read_only;
+  gboolean         conflict;
+  gboolean         writing;
+  gboolean         autosave_again;   /* changes came during a write */
+};
+
+G_DEFINE_FINAL_TYPE (SubprocDocument, subproc_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (subproc-document-error-quark, subproc_document_error)
+
+enum
+{
+  PROP_0,
+  PROP_REGISTER,
+  PROP_HISTORY,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_DIRTY,
+  PROP_READ_ONLY,
+  PROP_UNTITLED,
+  PROP_CONFLICT,
+  PROP_BUSY,
+  PROP_AUTOSAVE_DELAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void start_write (SubprocDocument *self);
+static void start_reload (SubprocDocument *self,
+                          GTask           *task);
+
+static void
+notify (SubprocDocument *self,
+        int              prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_dirty (SubprocDocument *self,
+           gboolean         dirty)
+{
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  notify (self, PROP_DIRTY);
+}
+
+static void
+set_conflict (SubprocDocument *self,
+              gboolean         conflict)
+{
+  if (self->conflict == conflict)
+    return;
+  self->conflict = conflict;
+  notify (self, PROP_CONFLICT);
+}
+
+static void
+set_busy (SubprocDocument *self,
+          gboolean         writing)
+{
+  if (self->writing == writing)
+    return;
+  self->writing = writing;
+  notify (self, PROP_BUSY);
+}
+
+/* The file, its etag and whether it may be written, as one change. */
+static void
+set_file (SubprocDocument *self,
+          GFile           *file,
+          const char      *etag,
+          gboolean         read_only)
+{
+  gboolean was_untitled = self->file == NULL;
+  gboolean file_changed = !(self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)));
+
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (file_changed)
+    notify (self, PROP_FILE);
+  if (was_untitled != (file == NULL))
+    notify (self, PROP_UNTITLED);
+  if (self->read_only != read_only)
+    {
+      self->read_only = read_only;
+      notify (self, PROP_READ_ONLY);
+    }
+  notify (self, PROP_SUBTITLE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  SubprocDocument *self = user_data;
+
+  self->autosave_id = 0;
+  if (self->writing)
+    self->autosave_again = TRUE;
+  else if (self->dirty && subproc_document_can_save_in_place (self))
+    start_write (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+register_changed_cb (SubprocDocument *self)
+{
+  self->generation++;
+  set_dirty (self, TRUE);
+
+  if (self->autosave_delay > 0 && subproc_document_can_save_in_place (self))
+    {
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      self->autosave_id = g_timeout_add (self->autosave_delay, autosave_cb, self);
+    }
+}
+
+static void
+register_title_cb (SubprocDocument *self)
+{
+  notify (self, PROP_TITLE);
+}
+
+/* The register and its history are replaced as one: a new register starts
+ * with no changes to undo, and nothing to save. */
+static void
+set_register (SubprocDocument *self,
+              SubprocRegister *reg)
+{
+  g_assert (SUBPROC_IS_REGISTER (reg));
+
+  if (self->reg != NULL)
+    g_signal_handlers_disconnect_by_data (self->reg, self);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_again = FALSE;
+
+  g_set_object (&self->reg, reg);
+  g_clear_object (&self->history);
+  self->history = subproc_history_new (reg);
+  g_signal_connect_swapped (reg, "changed", G_CALLBACK (register_changed_cb), self);
+  g_signal_connect_swapped (reg, "notify::title", G_CALLBACK (register_title_cb), self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  notify (self, PROP_REGISTER);
+  notify (self, PROP_HISTORY);
+  notify (self, PROP_TITLE);
+  set_dirty (self, FALSE);
+  set_conflict (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+ensure_parent (GFile   *file,
+               GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+
+  /* the folder holds personal data too */
+  if (path != NULL && g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” could not be made: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Why the register cannot be written to its file now, if it cannot. */
+static gboolean
+check_writable (SubprocDocument  *self,
+                GError          **error)
+{
+  g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_UNTITLED,
+                           _("This register has not been saved to a file yet. Save it under a name first."));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
+                   _("“%s” was written by a newer version of Subproc, so your changes can only be saved under another name."),
+                   name);
+      return FALSE;
+    }
+  if (self->conflict)
+    {
+      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT,
+                   _("“%s” was changed by another program, so your changes are not saved in it yet."),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+finish_tasks (GPtrArray    *tasks,
+              const GError *error)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (tasks, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+  g_ptr_array_set_size (tasks, 0);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SubprocDocument) self = user_data;
+  g_autoptr(GPtrArray) tasks = g_steal_pointer (&self->writing_tasks);
+  g_autoptr(GFile) written = g_steal_pointer (&self->writing_file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+  gboolean saved = subproc_storage_save_finish (SUBPROC_REGISTER (source), result, &new_etag, &error);
+  /* a register read again, or saved elsewhere, since: the write is history */
+  gboolean current = SUBPROC_REGISTER (source) == self->reg && self->file != NULL && g_file_equal (written, self->file);
+
+  guint n_asked = tasks->len;
+
+  self->writing = FALSE;
+  if (current && saved)
+    {
+      g_free (self->etag);
+      self->etag = g_steal_pointer (&new_etag);
+      if (self->generation == self->written_generation)
+        set_dirty (self, FALSE);
+    }
+  else if (current && g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
+    /* never written over someone else's changes: the user decides */
+    set_conflict (self, TRUE);
+
+  finish_tasks (tasks, error);
+  if (error != NULL)
+    {
+      /* what waited would fail the same way; the user hears of it once */
+      finish_tasks (self->waiting, error);
+      self->autosave_again = FALSE;
+      if (current && n_asked == 0 && !self->conflict)
+        g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+    }
+  /* it was cleared by finish_tasks: count what asked before that */
+  else if (self->waiting->len > 0 || (self->autosave_again && self->dirty))
+    {
+      self->autosave_again = FALSE;
+      start_write (self);
+    }
+
+  if (!self->writing)
+    {
+      notify (self, PROP_BUSY);
+      if (self->pending_reload != NULL)
+        {
+          g_autoptr(GTask) task = g_steal_pointer (&self->pending_reload);
+
+          start_reload (self, task);
+        }
+    }
+}
+
+/* Writes the register as it is now to its file, in a worker thread; the
+ * saves that waited are finished by this write. */
+static void
+start_write (SubprocDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (!self->writing);
+  g_assert (self->file != NULL);
+
+  self->writing_tasks = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!ensure_parent (self->file, &error))
+    {
+      gboolean asked = self->writing_tasks->len > 0;
+
+      finish_tasks (self->writing_tasks, error);
+      g_clear_pointer (&self->writing_tasks, g_ptr_array_unref);
+      if (!asked)
+        g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      return;
+    }
+
+  self->written_generation = self->generation;
+  self->writing_file = g_object_ref (self->file);
+  set_busy (self, TRUE);
+  subproc_storage_save_async (self->reg, self->file, self->etag, NULL, write_done_cb, g_object_ref (self));
+}
+
+static void
+subproc_document_constructed (GObject *object)
+{
+  SubprocDocument *self = (SubprocDocument *)object;
+
+  G_OBJECT_CLASS (subproc_document_parent_class)->constructed (object);
+
+  if (self->reg == NULL)
+    {
+      g_autoptr(SubprocRegister) empty = subproc_register_new ();
+
+      set_register (self, empty);
+    }
+}
+
+static void
+subproc_document_dispose (GObject *object)
+{
+  SubprocDocument *self = (SubprocDocument *)object;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->reg != NULL)
+    g_signal_handlers_disconnect_by_data (self->reg, self);
+  g_clear_object (&self->history);
+  g_clear_object (&self->reg);
+  g_clear_object (&self->file);
+  g_clear_object (&self->writing_file);
+  g_clear_object (&self->pending_reload);
+
+  G_OBJECT_CLASS (subproc_document_parent_class)->dispose (object);
+}
+
+static void
+subproc_document_finalize (GObject *object)
+{
+  SubprocDocument *self = (SubprocDocument *)object;
+
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->writing_tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (subproc_document_parent_class)->finalize (object);
+}
+
+static void
+subproc_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SubprocDocument *self = SUBPROC_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, subproc_document_get_title (self));
+      break;
+    case PROP_SUBTITLE:
+      g_value_take_string (value, subproc_document_dup_subtitle (self));
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_UNTITLED:
+      g_value_set_boolean (value, self->file == NULL);
+      break;
+    case PROP_CONFLICT:
+      g_value_set_boolean (value, self->conflict);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, subproc_document_get_busy (self));
+      break;
+    case PROP_AUTOSAVE_DELAY:
+      g_value_set_uint (value, self->autosave_delay);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_document_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SubprocDocument *self = SUBPROC_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      if (g_value_get_object (value) != NULL)
+        set_register (self, g_value_get_object (value));
+      break;
+    case PROP_FILE:
+      g_set_object (&self->file, g_value_get_object (value));
+      break;
+    case PROP_AUTOSAVE_DELAY:
+      subproc_document_set_autosave_delay (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_document_class_init (SubprocDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = subproc_document_constructed;
+  object_class->dispose = subproc_document_dispose;
+  object_class->finalize = subproc_document_finalize;
+  object_class->get_property = subproc_document_get_property;
+  object_class->set_property = subproc_document_set_property;
+
+  /**
+   * SubprocDocument:register:
+   *
+   * The register; replaced when the file is read again.
+   */
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, SUBPROC_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocDocument:history:
+   *
+   * The register's undo history: every change goes through it.
+   */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SUBPROC_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocDocument:title:
+   *
+   * The register's title, or “Subproc” while it has none.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocDocument:subtitle:
+   *
+   * The file's name, and why it cannot be written when it cannot.
+   */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNTITLED] =
+    g_param_spec_boolean ("untitled", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFLICT] =
+    g_param_spec_boolean ("conflict", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocDocument:busy:
+   *
+   * Whether a write runs, or is to follow the one that runs.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocDocument:autosave-delay:
+   *
+   * How long after the last change the register is written, in
+   * milliseconds; 0 writes only when asked.
+   */
+  properties[PROP_AUTOSAVE_DELAY] =
+    g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT, SUBPROC_DOCUMENT_AUTOSAVE_DELAY_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SubprocDocument::save-failed:
+   * @error: why
+   *
+   * A write nobody waited for (an autosave) failed. A conflict is not
+   * reported here but by #SubprocDocument:conflict.
+   */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+subproc_document_init (SubprocDocument *self)
+{
+  self->autosave_delay = SUBPROC_DOCUMENT_AUTOSAVE_DELAY_MS;
+  self->context = g_main_context_ref_thread_default ();
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * subproc_document_new:
+ * @reg: (nullable): the register; %NULL for an empty one
+ * @file: (nullable): its file; %NULL for an untitled register
+ *
+ * Returns: (transfer full): a document with no changes to save. @file need
+ *   not exist: it is made by the first save.
+ */
+SubprocDocument *
+subproc_document_new (SubprocRegister *reg,
+                      GFile           *file)
+{
+  g_return_val_if_fail (reg == NULL || SUBPROC_IS_REGISTER (reg), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return g_object_new (SUBPROC_TYPE_DOCUMENT, "register", reg, "file", file, NULL);
+}
+
+/**
+ * subproc_document_new_for_input:
+ * @input: what @file held: a register
+ *
+ * Returns: (transfer full): a document of the register @file held, read-only
+ *   when a newer Subproc wrote it.
+ */
+SubprocDocument *
+subproc_document_new_for_input (SubprocInput *input,
+                                GFile        *file)
+{
+  SubprocDocument *self;
+
+  g_return_val_if_fail (input != NULL && subproc_input_is_register (input), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = subproc_document_new (input->reg, NULL);
+  set_file (self, file, input->etag, input->newer_version);
+  return self;
+}
+
+static void
+open_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(SubprocInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+
+  input = subproc_input_read_finish (result, &error);
+  /* nothing there yet: the first save makes it */
+  if (input == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && !g_file_query_exists (file, NULL))
+    g_task_return_pointer (task, subproc_document_new (NULL, file), g_object_unref);
+  else if (input == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!subproc_input_is_register (input))
+    g_task_return_new_error (task, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_NOT_REGISTER,
+                             _("“%s” is a list of processors, not a register. Import it into a register instead."),
+                             input->display_name);
+  else
+    g_task_return_pointer (task, subproc_document_new_for_input (input, file), g_object_unref);
+}
+
+/**
+ * subproc_document_open_async:
+ *
+ * Reads the register in @file in a worker thread. A file that does not
+ * exist gives an empty register that is saved to it.
+ */
+void
+subproc_document_open_async (GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, subproc_document_open_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  subproc_input_read_async (file, cancellable, open_read_cb, task);
+}
+
+/**
+ * subproc_document_open_finish:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set; the
+ *   file that failed to load is then never written.
+ */
+SubprocDocument *
+subproc_document_open_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == subproc_document_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * subproc_document_get_register:
+ *
+ * Returns: (transfer none): the register
+ */
+SubprocRegister *
+subproc_document_get_register (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  return self->reg;
+}
+
+/**
+ * subproc_document_get_history:
+ *
+ * Returns: (transfer none): the register's undo history
+ */
+SubprocHistory *
+subproc_document_get_history (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * subproc_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file; %NULL while untitled
+ */
+GFile *
+subproc_document_get_file (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+const char *
+subproc_document_get_title (SubprocDocument *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  title = subproc_register_get_title (self->reg);
+  return title != NULL ? title : "Subproc";
+}
+
+/**
+ * subproc_document_dup_subtitle:
+ *
+ * Returns: (transfer full): the file's name, “Not saved” while untitled,
+ *   with why it is read-only when it is.
+ */
+char *
+subproc_document_dup_subtitle (SubprocDocument *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Not saved"));
+
+  name = g_file_get_basename (self->file);
+  if (self->read_only)
+    /* Translators: the window's subtitle: the file's name, then why it cannot be changed */
+    return g_strdup_printf (_("%s (read-only: made by a newer version of Subproc)"), name);
+  return g_steal_pointer (&name);
+}
+
+gboolean
+subproc_document_get_dirty (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+subproc_document_get_read_only (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->read_only;
+}
+
+gboolean
+subproc_document_get_untitled (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->file == NULL;
+}
+
+gboolean
+subproc_document_get_conflict (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->conflict;
+}
+
+gboolean
+subproc_document_get_busy (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->writing || self->pending_reload != NULL || self->n_saving_as > 0;
+}
+
+guint
+subproc_document_get_autosave_delay (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), 0);
+
+  return self->autosave_delay;
+}
+
+void
+subproc_document_set_autosave_delay (SubprocDocument *self,
+                                     guint            delay_ms)
+{
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+
+  if (self->autosave_delay == delay_ms)
+    return;
+  self->autosave_delay = delay_ms;
+  if (delay_ms == 0)
+    g_clear_handle_id (&self->autosave_id, g_source_remove);
+  notify (self, PROP_AUTOSAVE_DELAY);
+}
+
+/**
+ * subproc_document_can_save_in_place:
+ *
+ * Returns: whether a save writes the register to its file: it has one,
+ *   may write it, and the file did not change on disk.
+ */
+gboolean
+subproc_document_can_save_in_place (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->file != NULL && !self->read_only && !self->conflict;
+}
+
+/**
+ * subproc_document_save_async:
+ *
+ * Writes the register to its file in a worker thread, even without
+ * changes (a file removed meanwhile is written again). During a write it
+ * waits, and the next write saves for it.
+ */
+void
+subproc_document_save_async (SubprocDocument     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, subproc_document_save_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_ptr_array_add (self->waiting, g_steal_pointer (&task));
+  if (!self->writing)
+    start_write (self);
+}
+
+gboolean
+subproc_document_save_finish (SubprocDocument  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == subproc_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * subproc_document_save_now:
+ *
+ * Writes the changes to the file before returning, after the write that
+ * runs, if any: for closing, when the answer cannot wait. Without changes
+ * nothing is written.
+ *
+ * Returns: %FALSE with @error set when the register could not be written.
+ */
+gboolean
+subproc_document_save_now (SubprocDocument  *self,
+                           GError          **error)
+{
+  g_autofree char *new_etag = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  while (self->writing)
+    g_main_context_iteration (self->context, TRUE);
+  if (!self->dirty)
+    return TRUE;
+  if (!check_writable (self, error) || !ensure_parent (self->file, error))
+    return FALSE;
+
+  if (!subproc_storage_save (self->reg, self->file, self->etag, &new_etag, &local_error))
+    {
+      if (g_error_matches (local_error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
+        set_conflict (self, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  set_dirty (self, FALSE);
+  return TRUE;
+}
+
+/**
+ * subproc_document_save_over:
+ *
+ * Writes the register over whatever its file holds now, after a
+ * conflict; what the file held is kept as the backup “NAME~”.
+ */
+gboolean
+subproc_document_save_over (SubprocDocument  *self,
+                            GError          **error)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  g_clear_pointer (&self->etag, g_free);
+  set_conflict (self, FALSE);
+  set_dirty (self, TRUE);
+  return subproc_document_save_now (self, error);
+}
+
+typedef struct
+{
+  GFile   *file;
+  guint64  generation;
+} SaveAsData;
+
+static void
+save_as_data_free (SaveAsData *data)
+{
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+save_as_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SubprocDocument *self = g_task_get_source_object (task);
+  SaveAsData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+
+  self->n_saving_as--;
+  if (!subproc_storage_save_finish (SUBPROC_REGISTER (source), result, &new_etag, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      notify (self, PROP_BUSY);
+      return;
+    }
+
+  /* from now on the register is this file's, and a change on disk is noticed */
+  if (SUBPROC_REGISTER (source) == self->reg)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      set_file (self, data->file, new_etag, FALSE);
+      set_conflict (self, FALSE);
+      set_dirty (self, self->generation != data->generation);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+  g_task_return_boolean (task, TRUE);
+  notify (self, PROP_BUSY);
+}
+
+/**
+ * subproc_document_save_as_async:
+ *
+ * Writes the register to @file, which becomes its file: a read-only
+ * register can be written there, and a conflict is left behind.
+ */
+void
+subproc_document_save_as_async (SubprocDocument     *self,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveAsData *data;
+
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, subproc_document_save_as_async);
+  if (!ensure_parent (file, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  data = g_new0 (SaveAsData, 1);
+  data->file = g_object_ref (file);
+  data->generation = self->generation;
+  g_task_set_task_data (task, data, (GDestroyNotify) save_as_data_free);
+  self->n_saving_as++;
+  notify (self, PROP_BUSY);
+  subproc_storage_save_async (self->reg, file, NULL, cancellable, save_as_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+subproc_document_save_as_finish (SubprocDocument  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == subproc_document_save_as_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+reload_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SubprocDocument *self = g_task_get_source_object (task);
+  g_autoptr(SubprocInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+
+  input = subproc_input_read_finish (result, &error);
+  if (input != NULL && !subproc_input_is_register (input))
+    g_set_error (&error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_NOT_REGISTER,
+                 _("“%s” is no longer a register."), input->display_name);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_register (self, input->reg);
+  set_file (self, self->file, input->etag, input->newer_version);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_reload (SubprocDocument *self,
+              GTask           *task)
+{
+  subproc_input_read_async (self->file, g_task_get_cancellable (task), reload_read_cb, g_object_ref (task));
+}
+
+/**
+ * subproc_document_reload_async:
+ *
+ * Reads the register's file again, dropping the changes not saved and the
+ * undo history; after the write that runs, if any.
+ */
+void
+subproc_document_reload_async (SubprocDocument     *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+  g_return_if_fail (self->file != NULL);
+  g_return_if_fail (self->pending_reload == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, subproc_document_reload_async);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_again = FALSE;
+  if (self->writing)
+    {
+      self->pending_reload = g_steal_pointer (&task);
+      notify (self, PROP_BUSY);
+    }
+  else
+    start_reload (self, task);
+}
+
+gboolean
+subproc_document_reload_finish (SubprocDocument  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == subproc_document_reload_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * subproc_document_import:
+ * @input: what a list held
+ *
+ * Adds the list's processors at the end of the register, as one step that
+ * Undo takes back.
+ *
+ * Returns: %FALSE with @error set when @input is a register, or the
+ *   register is read-only.
+ */
+gboolean
+subproc_document_import (SubprocDocument  *self,
+                         SubprocInput     *input,
+                         GError          **error)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (subproc_input_is_register (input))
+    {
+      g_set_error (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_NOT_A_LIST,
+                   _("“%s” is a Subproc register, not a list of processors. Open it instead."),
+                   input->display_name);
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error_literal (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
+                           _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+      return FALSE;
+    }
+
+  /* Translators: the name of an undo step */
+  subproc_history_insert (self->history, g_list_model_get_n_items (G_LIST_MODEL (self->reg)),
+                          (SubprocProcessor **) input->processors->pdata, input->processors->len, _("Import"));
+  return TRUE;
+}
+
+static void
+import_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SubprocDocument *self = g_task_get_source_object (task);
+  g_autoptr(SubprocInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+
+  input = subproc_input_read_finish (result, &error);
+  if (input == NULL || !subproc_document_import (self, input, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&input), (GDestroyNotify) subproc_input_free);
+}
+
+/**
+ * subproc_document_import_async:
+ *
+ * Reads the list in @file in a worker thread, then imports it as
+ * subproc_document_import() does.
+ */
+void
+subproc_document_import_async (SubprocDocument     *self,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, subproc_document_import_async);
+  subproc_input_read_async (file, cancellable, import_read_cb, task);
+}
+
+/**
+ * subproc_document_import_finish:
+ *
+ * Returns: (transfer full): what was imported, with the list's warnings,
+ *   or %NULL with @error set.
+ */
+SubprocInput *
+subproc_document_import_finish (SubprocDocument  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == subproc_document_import_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * subproc_document_discard_changes:
+ *
+ * Forgets that there are changes to save: the user chose to drop them.
+ */
+void
+subproc_document_discard_changes (SubprocDocument *self)
+{
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_again = FALSE;
+  set_dirty (self, FALSE);
+}
