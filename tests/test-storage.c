@@ -1132,6 +1132,47 @@ test_hostile (Fixture       *fixture,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* The writer gathers small pieces (cairo hands a PDF over a few bytes at a
+ * time) and passes large ones on: the file holds every byte, in order, and
+ * nothing until it is committed. */
+static void
+test_writer_pieces (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-writer-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(SubprocFileWriter) writer = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large = g_strnfill (200 * 1024, 'L');
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  writer = subproc_file_writer_new (file, SUBPROC_FILE_NONE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50000; i++)
+    {
+      g_autofree char *piece = g_strdup_printf ("%u ", i);
+
+      g_assert_true (subproc_file_writer_write (writer, piece, strlen (piece)));
+      g_string_append (expected, piece);
+      if (i == 20000)
+        {
+          g_assert_true (subproc_file_writer_write (writer, large, strlen (large)));
+          g_string_append (expected, large);
+        }
+    }
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (subproc_file_writer_commit (writer, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, expected->len);
+  g_assert_true (memcmp (contents, expected->str, length) == 0);
+
+  g_unlink (g_file_peek_path (file));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1172,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/storage/absent-is-empty", test_absent_is_empty);
   g_test_add_func ("/storage/no-id-gets-one", test_no_id_gets_one);
   g_test_add_func ("/storage/looks-like-json", test_looks_like_json);
+  g_test_add_func ("/storage/writer-pieces", test_writer_pieces);
 
   return g_test_run ();
 }
