@@ -267,6 +267,19 @@ test_validate_future (void)
   g_assert_false (subproc_validate_not_future ("2026-11-30", today));
 }
 
+/* The register is given when the history is made, and stays. */
+static void
+test_register_property (void)
+{
+  g_autoptr(SubprocRegister) reg = subproc_register_new ();
+  g_autoptr(SubprocHistory) history = g_object_new (SUBPROC_TYPE_HISTORY, "register", reg, NULL);
+  g_autoptr(SubprocRegister) got = NULL;
+
+  g_object_get (history, "register", &got, NULL);
+  g_assert_true (got == reg);
+  g_assert_true (subproc_history_get_register (history) == reg);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +288,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/history/add", test_add);
+  g_test_add_func ("/history/register-property", test_register_property);
   g_test_add_func ("/history/edit", test_edit);
   g_test_add_func ("/history/delete", test_delete);
   g_test_add_func ("/history/multi-delete", test_multi_delete);

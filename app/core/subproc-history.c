@@ -50,6 +50,7 @@ G_DEFINE_FINAL_TYPE (SubprocHistory, subproc_history, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_REGISTER,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   N_PROPS
@@ -173,9 +174,18 @@ subproc_history_finalize (GObject *object)
 
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
-  g_clear_object (&self->reg);
 
   G_OBJECT_CLASS (subproc_history_parent_class)->finalize (object);
+}
+
+static void
+subproc_history_dispose (GObject *object)
+{
+  SubprocHistory *self = (SubprocHistory *)object;
+
+  g_clear_object (&self->reg);
+
+  G_OBJECT_CLASS (subproc_history_parent_class)->dispose (object);
 }
 
 static void
@@ -188,6 +198,9 @@ subproc_history_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, subproc_history_can_undo (self));
       break;
@@ -200,12 +213,53 @@ subproc_history_get_property (GObject    *object,
 }
 
 static void
+subproc_history_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SubprocHistory *self = SUBPROC_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      self->reg = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_history_constructed (GObject *object)
+{
+  SubprocHistory *self = SUBPROC_HISTORY (object);
+
+  G_OBJECT_CLASS (subproc_history_parent_class)->constructed (object);
+
+  /* a history changes one register, given when it is made */
+  g_assert (SUBPROC_IS_REGISTER (self->reg));
+}
+
+static void
 subproc_history_class_init (SubprocHistoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = subproc_history_constructed;
+  object_class->dispose = subproc_history_dispose;
   object_class->finalize = subproc_history_finalize;
   object_class->get_property = subproc_history_get_property;
+  object_class->set_property = subproc_history_set_property;
+
+  /**
+   * SubprocHistory:register:
+   *
+   * The register every step changes.
+   */
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, SUBPROC_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
@@ -231,13 +285,9 @@ subproc_history_init (SubprocHistory *self)
 SubprocHistory *
 subproc_history_new (SubprocRegister *reg)
 {
-  SubprocHistory *self;
-
   g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
 
-  self = g_object_new (SUBPROC_TYPE_HISTORY, NULL);
-  self->reg = g_object_ref (reg);
-  return self;
+  return g_object_new (SUBPROC_TYPE_HISTORY, "register", reg, NULL);
 }
 
 /**

@@ -65,14 +65,32 @@ _subproc_report_column_title (const ReportColumn *column)
   return subproc_columns_column_title (&column->column);
 }
 
+enum
+{
+  PROP_0,
+  PROP_REGISTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
-subproc_report_finalize (GObject *object)
+subproc_report_dispose (GObject *object)
 {
   SubprocReport *self = SUBPROC_REPORT (object);
 
   g_clear_object (&self->reg);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (subproc_report_parent_class)->dispose (object);
+}
+
+static void
+subproc_report_finalize (GObject *object)
+{
+  SubprocReport *self = SUBPROC_REPORT (object);
+
   g_clear_pointer (&self->printed, g_date_time_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->source_name, g_free);
@@ -86,11 +104,73 @@ subproc_report_finalize (GObject *object)
 }
 
 static void
+subproc_report_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SubprocReport *self = SUBPROC_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_report_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SubprocReport *self = SUBPROC_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      self->reg = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_report_constructed (GObject *object)
+{
+  SubprocReport *self = SUBPROC_REPORT (object);
+
+  G_OBJECT_CLASS (subproc_report_parent_class)->constructed (object);
+
+  /* a report is of one register, given when it is made */
+  g_assert (SUBPROC_IS_REGISTER (self->reg));
+  subproc_report_set_column_set (self, SUBPROC_COLUMNS_PUBLIC);
+}
+
+static void
 subproc_report_class_init (SubprocReportClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = subproc_report_constructed;
+  object_class->dispose = subproc_report_dispose;
   object_class->finalize = subproc_report_finalize;
+  object_class->get_property = subproc_report_get_property;
+  object_class->set_property = subproc_report_set_property;
+
+  /**
+   * SubprocReport:register:
+   *
+   * The register the report is of.
+   */
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, SUBPROC_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -119,14 +199,9 @@ subproc_report_init (SubprocReport *self)
 SubprocReport *
 subproc_report_new (SubprocRegister *reg)
 {
-  SubprocReport *self;
-
   g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
 
-  self = g_object_new (SUBPROC_TYPE_REPORT, NULL);
-  self->reg = g_object_ref (reg);
-  subproc_report_set_column_set (self, SUBPROC_COLUMNS_PUBLIC);
-  return self;
+  return g_object_new (SUBPROC_TYPE_REPORT, "register", reg, NULL);
 }
 
 /**

@@ -68,6 +68,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_REGISTER,
+  PROP_PROCESSOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Where each field is edited: one table for filling the widgets and
  * reading them back. */
 static const struct
@@ -545,6 +555,138 @@ subproc_editor_close_request (GtkWindow *window)
   return TRUE;
 }
 
+static gboolean
+popup_cb (GtkWidget *row,
+          GVariant  *args,
+          gpointer   button)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  return TRUE;
+}
+
+/* Enter or Space on a focused row opens its chooser, as a click does; the
+ * window's default (Save) must not take the key first. */
+static void
+popup_on_enter (GtkWidget     *row,
+                GtkMenuButton *button)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|space"),
+                                                          gtk_callback_action_new (popup_cb, button, NULL)));
+  gtk_widget_add_controller (row, shortcuts);
+}
+
+static void
+fill_parents (SubprocEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *own_id = self->processor != NULL ? subproc_processor_get_id (self->processor) : NULL;
+  const char *parent = subproc_processor_get_text (self->original, SUBPROC_FIELD_PARENT);
+  gboolean found = FALSE;
+
+  self->parent_ids = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: no processor above this one: it is a processor, not a sub-processor */
+  gtk_string_list_append (names, C_("parent processor", "None"));
+  g_ptr_array_add (self->parent_ids, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reg)); i++)
+    {
+      SubprocProcessor *other = subproc_register_get_processor (self->reg, i);
+
+      if (g_strcmp0 (subproc_processor_get_id (other), own_id) == 0)
+        continue;
+      gtk_string_list_append (names, subproc_processor_get_name (other));
+      g_ptr_array_add (self->parent_ids, g_strdup (subproc_processor_get_id (other)));
+      found |= g_strcmp0 (subproc_processor_get_id (other), parent) == 0;
+    }
+
+  /* a parent no longer in the register is kept, not quietly dropped */
+  if (parent != NULL && !found)
+    {
+      /* Translators: the parent processor of this one is not in the register any more */
+      gtk_string_list_append (names, C_("parent processor", "A processor not in the register"));
+      g_ptr_array_add (self->parent_ids, g_strdup (parent));
+    }
+  adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
+}
+
+static void
+subproc_editor_constructed (GObject *object)
+{
+  SubprocEditor *self = SUBPROC_EDITOR (object);
+  SubprocProcessor *processor = self->processor;
+
+  G_OBJECT_CLASS (subproc_editor_parent_class)->constructed (object);
+
+  /* an editor edits a processor of one register, or adds one to it */
+  g_assert (SUBPROC_IS_REGISTER (self->reg));
+  self->original = processor != NULL ? subproc_processor_copy (processor) : subproc_processor_new (NULL);
+  fill_parents (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_widgets); i++)
+    fill_field (self, i, self->original);
+
+  gtk_window_set_title (GTK_WINDOW (self), processor != NULL ? _("Edit Processor") : _("New Processor"));
+  adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
+  if (processor != NULL)
+    adw_window_title_set_subtitle (self->window_title, subproc_processor_get_name (processor));
+
+  adw_action_row_set_activatable_widget (self->countries_row,
+                                         subproc_country_chooser_get_button (self->country_chooser));
+  popup_on_enter (GTK_WIDGET (self->countries_row),
+                  GTK_MENU_BUTTON (subproc_country_chooser_get_button (self->country_chooser)));
+  popup_on_enter (GTK_WIDGET (self->dpa_signed_row), subproc_date_row_get_button (self->dpa_signed_row));
+  popup_on_enter (GTK_WIDGET (self->added_row), subproc_date_row_get_button (self->added_row));
+  popup_on_enter (GTK_WIDGET (self->updated_row), subproc_date_row_get_button (self->updated_row));
+  popup_on_enter (GTK_WIDGET (self->review_row), subproc_date_row_get_button (self->review_row));
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+subproc_editor_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SubprocEditor *self = SUBPROC_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+    case PROP_PROCESSOR:
+      g_value_set_object (value, self->processor);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_editor_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SubprocEditor *self = SUBPROC_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      self->reg = g_value_dup_object (value);
+      break;
+    case PROP_PROCESSOR:
+      self->processor = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 subproc_editor_dispose (GObject *object)
 {
@@ -578,9 +720,30 @@ subproc_editor_class_init (SubprocEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = subproc_editor_constructed;
   object_class->dispose = subproc_editor_dispose;
   object_class->finalize = subproc_editor_finalize;
+  object_class->get_property = subproc_editor_get_property;
+  object_class->set_property = subproc_editor_set_property;
   window_class->close_request = subproc_editor_close_request;
+
+  /**
+   * SubprocEditor:register:
+   *
+   * The register the processor is in, or is added to.
+   */
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, SUBPROC_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocEditor:processor:
+   *
+   * The processor edited; %NULL for a new one.
+   */
+  properties[PROP_PROCESSOR] =
+    g_param_spec_object ("processor", NULL, NULL, SUBPROC_TYPE_PROCESSOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SubprocEditor::save:
@@ -683,63 +846,6 @@ subproc_editor_init (SubprocEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->function_row), keys);
 }
 
-static gboolean
-popup_cb (GtkWidget *row,
-          GVariant  *args,
-          gpointer   button)
-{
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  return TRUE;
-}
-
-/* Enter or Space on a focused row opens its chooser, as a click does; the
- * window's default (Save) must not take the key first. */
-static void
-popup_on_enter (GtkWidget     *row,
-                GtkMenuButton *button)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|space"),
-                                                          gtk_callback_action_new (popup_cb, button, NULL)));
-  gtk_widget_add_controller (row, shortcuts);
-}
-
-static void
-fill_parents (SubprocEditor *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const char *own_id = self->processor != NULL ? subproc_processor_get_id (self->processor) : NULL;
-  const char *parent = subproc_processor_get_text (self->original, SUBPROC_FIELD_PARENT);
-  gboolean found = FALSE;
-
-  self->parent_ids = g_ptr_array_new_with_free_func (g_free);
-  /* Translators: no processor above this one: it is a processor, not a sub-processor */
-  gtk_string_list_append (names, C_("parent processor", "None"));
-  g_ptr_array_add (self->parent_ids, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->reg)); i++)
-    {
-      SubprocProcessor *other = subproc_register_get_processor (self->reg, i);
-
-      if (g_strcmp0 (subproc_processor_get_id (other), own_id) == 0)
-        continue;
-      gtk_string_list_append (names, subproc_processor_get_name (other));
-      g_ptr_array_add (self->parent_ids, g_strdup (subproc_processor_get_id (other)));
-      found |= g_strcmp0 (subproc_processor_get_id (other), parent) == 0;
-    }
-
-  /* a parent no longer in the register is kept, not quietly dropped */
-  if (parent != NULL && !found)
-    {
-      /* Translators: the parent processor of this one is not in the register any more */
-      gtk_string_list_append (names, C_("parent processor", "A processor not in the register"));
-      g_ptr_array_add (self->parent_ids, g_strdup (parent));
-    }
-  adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
-}
-
 /**
  * subproc_editor_new:
  * @reg: the register, for suggestions and the choice of a parent
@@ -752,36 +858,14 @@ subproc_editor_new (GtkWindow        *parent,
                     SubprocRegister  *reg,
                     SubprocProcessor *processor)
 {
-  SubprocEditor *self;
-
   g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
   g_return_val_if_fail (processor == NULL || SUBPROC_IS_PROCESSOR (processor), NULL);
 
-  self = g_object_new (SUBPROC_TYPE_EDITOR, "transient-for", parent, NULL);
-  self->reg = g_object_ref (reg);
-  self->processor = processor != NULL ? g_object_ref (processor) : NULL;
-  self->original = processor != NULL ? subproc_processor_copy (processor) : subproc_processor_new (NULL);
-  fill_parents (self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (field_widgets); i++)
-    fill_field (self, i, self->original);
-
-  gtk_window_set_title (GTK_WINDOW (self), processor != NULL ? _("Edit Processor") : _("New Processor"));
-  adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
-  if (processor != NULL)
-    adw_window_title_set_subtitle (self->window_title, subproc_processor_get_name (processor));
-
-  adw_action_row_set_activatable_widget (self->countries_row,
-                                         subproc_country_chooser_get_button (self->country_chooser));
-  popup_on_enter (GTK_WIDGET (self->countries_row),
-                  GTK_MENU_BUTTON (subproc_country_chooser_get_button (self->country_chooser)));
-  popup_on_enter (GTK_WIDGET (self->dpa_signed_row), subproc_date_row_get_button (self->dpa_signed_row));
-  popup_on_enter (GTK_WIDGET (self->added_row), subproc_date_row_get_button (self->added_row));
-  popup_on_enter (GTK_WIDGET (self->updated_row), subproc_date_row_get_button (self->updated_row));
-  popup_on_enter (GTK_WIDGET (self->review_row), subproc_date_row_get_button (self->review_row));
-  validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-  return self;
+  return g_object_new (SUBPROC_TYPE_EDITOR,
+                       "transient-for", parent,
+                       "register", reg,
+                       "processor", processor,
+                       NULL);
 }
 
 /**

@@ -29,6 +29,8 @@ struct _SubprocPrintWindow
   GtkLabel             *page_label;
 
   /* owned */
+  SubprocRegister      *reg;
+  char                 *source_name;    /* the register's file name, or NULL */
   GListModel           *shown;          /* the processors the window shows, in its order; or NULL */
   GSettings            *settings;
   SubprocReport        *report;
@@ -41,6 +43,17 @@ struct _SubprocPrintWindow
 enum { COLUMNS_PUBLIC, COLUMNS_FULL, COLUMNS_CHOSEN };
 
 G_DEFINE_FINAL_TYPE (SubprocPrintWindow, subproc_print_window, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_REGISTER,
+  PROP_SHOWN,
+  PROP_SOURCE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const languages[] = { "en", "sv", "da" };
 
@@ -363,6 +376,7 @@ subproc_print_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_PRINT_WINDOW);
   g_clear_object (&self->report);
+  g_clear_object (&self->reg);
   g_clear_object (&self->shown);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -371,12 +385,173 @@ subproc_print_window_dispose (GObject *object)
 }
 
 static void
+subproc_print_window_finalize (GObject *object)
+{
+  SubprocPrintWindow *self = (SubprocPrintWindow *)object;
+
+  g_clear_pointer (&self->source_name, g_free);
+
+  G_OBJECT_CLASS (subproc_print_window_parent_class)->finalize (object);
+}
+
+static guint
+language_index (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (languages[i], language) == 0)
+      return i;
+  return 0;
+}
+
+/* The choices of the last run; the report's language follows the UI's
+ * until one is chosen. */
+static void
+restore_choices (SubprocPrintWindow *self)
+{
+  g_autofree char *columns = g_settings_get_string (self->settings, "report-columns");
+  g_autofree char *language = g_settings_get_string (self->settings, "report-language");
+  g_autofree char *paper = g_settings_get_string (self->settings, "report-paper");
+  g_auto(GStrv) fields = g_settings_get_strv (self->settings, "report-fields");
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      SubprocField field;
+
+      if (subproc_field_from_key (fields[i], &field))
+        gtk_check_button_set_active (self->field_checks[field], TRUE);
+    }
+  adw_combo_row_set_selected (self->columns_row, g_str_equal (columns, "full") ? COLUMNS_FULL
+                                                 : g_str_equal (columns, "chosen") ? COLUMNS_CHOSEN
+                                                 : COLUMNS_PUBLIC);
+  adw_combo_row_set_selected (self->language_row,
+                              language_index (*language != '\0' ? language : subproc_country_ui_language ()));
+  adw_combo_row_set_selected (self->paper_row, g_str_equal (paper, "letter") ? 1 : 0);
+  adw_combo_row_set_selected (self->orientation_row, g_settings_get_boolean (self->settings, "report-landscape") ? 0 : 1);
+}
+
+/* The choice of the whole register (the default, every time) or the
+ * processors the window shows, which it offers when they differ. */
+static void
+offer_shown (SubprocPrintWindow *self)
+{
+  guint n_shown = self->shown != NULL ? g_list_model_get_n_items (self->shown) : 0;
+  g_autofree char *shown_text = NULL;
+  g_autoptr(GtkStringList) choices = NULL;
+
+  if (self->shown == NULL)
+    return;
+  shown_text = g_strdup_printf (/* Translators: in the print preview: print what the window shows */
+                                ngettext ("The %u processor shown, in this order",
+                                          "The %u processors shown, in this order", n_shown), n_shown);
+  choices = gtk_string_list_new ((const char *[]) { _("The whole register"), shown_text, NULL });
+  adw_combo_row_set_model (self->processors_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->processors_row, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->processors_row), TRUE);
+}
+
+static void
+subproc_print_window_constructed (GObject *object)
+{
+  SubprocPrintWindow *self = SUBPROC_PRINT_WINDOW (object);
+
+  G_OBJECT_CLASS (subproc_print_window_parent_class)->constructed (object);
+
+  /* a preview is of one register, given when it is made */
+  g_assert (SUBPROC_IS_REGISTER (self->reg));
+  restore_choices (self);
+  offer_shown (self);
+  self->report = subproc_report_new (self->reg);
+  subproc_report_set_source_name (self->report, self->source_name);
+  adw_window_title_set_subtitle (self->window_title, subproc_report_get_title (self->report));
+  relayout (self);
+}
+
+static void
+subproc_print_window_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SubprocPrintWindow *self = SUBPROC_PRINT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+    case PROP_SHOWN:
+      g_value_set_object (value, self->shown);
+      break;
+    case PROP_SOURCE_NAME:
+      g_value_set_string (value, self->source_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_print_window_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SubprocPrintWindow *self = SUBPROC_PRINT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      self->reg = g_value_dup_object (value);
+      break;
+    case PROP_SHOWN:
+      self->shown = g_value_dup_object (value);
+      break;
+    case PROP_SOURCE_NAME:
+      self->source_name = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 subproc_print_window_class_init (SubprocPrintWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = subproc_print_window_constructed;
   object_class->dispose = subproc_print_window_dispose;
+  object_class->finalize = subproc_print_window_finalize;
+  object_class->get_property = subproc_print_window_get_property;
+  object_class->set_property = subproc_print_window_set_property;
+
+  /**
+   * SubprocPrintWindow:register:
+   *
+   * The register to print.
+   */
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, SUBPROC_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocPrintWindow:shown:
+   *
+   * The processors the main window shows, in its order, offered beside
+   * the whole register; %NULL offers the whole register alone.
+   */
+  properties[PROP_SHOWN] =
+    g_param_spec_object ("shown", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocPrintWindow:source-name:
+   *
+   * The register's file name, for the title block.
+   */
+  properties[PROP_SOURCE_NAME] =
+    g_param_spec_string ("source-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/subproc-print-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SubprocPrintWindow, window_title);
@@ -441,63 +616,6 @@ subproc_print_window_init (SubprocPrintWindow *self)
   gtk_drawing_area_set_draw_func (self->page_area, draw_page_cb, self, NULL);
 }
 
-static guint
-language_index (const char *language)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (languages[i], language) == 0)
-      return i;
-  return 0;
-}
-
-/* The choices of the last run; the report's language follows the UI's
- * until one is chosen. */
-static void
-restore_choices (SubprocPrintWindow *self)
-{
-  g_autofree char *columns = g_settings_get_string (self->settings, "report-columns");
-  g_autofree char *language = g_settings_get_string (self->settings, "report-language");
-  g_autofree char *paper = g_settings_get_string (self->settings, "report-paper");
-  g_auto(GStrv) fields = g_settings_get_strv (self->settings, "report-fields");
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      SubprocField field;
-
-      if (subproc_field_from_key (fields[i], &field))
-        gtk_check_button_set_active (self->field_checks[field], TRUE);
-    }
-  adw_combo_row_set_selected (self->columns_row, g_str_equal (columns, "full") ? COLUMNS_FULL
-                                                 : g_str_equal (columns, "chosen") ? COLUMNS_CHOSEN
-                                                 : COLUMNS_PUBLIC);
-  adw_combo_row_set_selected (self->language_row,
-                              language_index (*language != '\0' ? language : subproc_country_ui_language ()));
-  adw_combo_row_set_selected (self->paper_row, g_str_equal (paper, "letter") ? 1 : 0);
-  adw_combo_row_set_selected (self->orientation_row, g_settings_get_boolean (self->settings, "report-landscape") ? 0 : 1);
-}
-
-/* The choice of the whole register (the default, every time) or the
- * processors the window shows, which it offers when they differ. */
-static void
-offer_shown (SubprocPrintWindow *self,
-             GListModel         *shown)
-{
-  guint n_shown = shown != NULL ? g_list_model_get_n_items (shown) : 0;
-  g_autofree char *shown_text = NULL;
-  g_autoptr(GtkStringList) choices = NULL;
-
-  if (shown == NULL)
-    return;
-  self->shown = g_object_ref (shown);
-  shown_text = g_strdup_printf (/* Translators: in the print preview: print what the window shows */
-                                ngettext ("The %u processor shown, in this order",
-                                          "The %u processors shown, in this order", n_shown), n_shown);
-  choices = gtk_string_list_new ((const char *[]) { _("The whole register"), shown_text, NULL });
-  adw_combo_row_set_model (self->processors_row, G_LIST_MODEL (choices));
-  adw_combo_row_set_selected (self->processors_row, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->processors_row), TRUE);
-}
-
 /**
  * subproc_print_window_new:
  * @shown: (nullable): the processors the window shows, in its order, to
@@ -512,20 +630,15 @@ subproc_print_window_new (GtkWindow       *parent,
                           GListModel      *shown,
                           const char      *source_name)
 {
-  SubprocPrintWindow *self;
-
   g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
   g_return_val_if_fail (shown == NULL || G_IS_LIST_MODEL (shown), NULL);
 
-  self = g_object_new (SUBPROC_TYPE_PRINT_WINDOW, "transient-for", parent, NULL);
-  restore_choices (self);
-  offer_shown (self, shown);
-  self->report = subproc_report_new (reg);
-  subproc_report_set_source_name (self->report, source_name);
-  adw_window_title_set_subtitle (self->window_title, subproc_report_get_title (self->report));
-  relayout (self);
-
-  return self;
+  return g_object_new (SUBPROC_TYPE_PRINT_WINDOW,
+                       "transient-for", parent,
+                       "register", reg,
+                       "shown", shown,
+                       "source-name", source_name,
+                       NULL);
 }
 
 /**
