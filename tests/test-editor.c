@@ -70,6 +70,12 @@ field (SubprocEditor *editor,
   return widget;
 }
 
+static GFile *
+default_file (void)
+{
+  return g_file_new_build_filename (data_home, "subproc", "register.json", NULL);
+}
+
 static SubprocWindow *
 new_window_on (GFile *file)
 {
@@ -79,7 +85,11 @@ new_window_on (GFile *file)
   if (file != NULL)
     subproc_window_open_files (window, &file, 1);
   else
-    subproc_window_open_default (window);
+    {
+      g_autoptr(GFile) own = default_file ();
+
+      subproc_window_open_user_register (window, own);
+    }
   g_assert_true (subproc_test_wait_idle (window));
   subproc_test_settle ();
   return window;
@@ -105,12 +115,6 @@ select_row (SubprocWindow *window,
 
   g_assert_true (gtk_selection_model_select_item (selection, row, TRUE));
   subproc_test_settle ();
-}
-
-static GFile *
-default_file (void)
-{
-  return g_file_new_build_filename (data_home, "subproc", "register.json", NULL);
 }
 
 static void

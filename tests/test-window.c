@@ -138,7 +138,11 @@ test_import_autosave (void)
 
   remove_default_file ();
   window = new_window ();
-  subproc_window_open_default (window);
+  {
+      g_autoptr(GFile) own = default_file ();
+
+      subproc_window_open_user_register (window, own);
+    }
   g_assert_true (subproc_test_wait_idle (window));
   g_assert_cmpstr (subproc_window_get_visible_page (window), ==, "empty");
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));
@@ -177,7 +181,11 @@ test_broken_register_kept (void)
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
 
   window = new_window ();
-  subproc_window_open_default (window);
+  {
+      g_autoptr(GFile) own = default_file ();
+
+      subproc_window_open_user_register (window, own);
+    }
   g_assert_true (subproc_test_wait_idle (window));
   /* shown as an untitled register, so the broken file is never written */
   g_assert_null (subproc_window_get_file (window));
@@ -211,7 +219,11 @@ test_unknown_keys_at_start (void)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 
   window = new_window ();
-  subproc_window_open_default (window);
+  {
+      g_autoptr(GFile) own = default_file ();
+
+      subproc_window_open_user_register (window, own);
+    }
   g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 1);
   g_assert_true (g_file_equal (subproc_window_get_file (window), file));

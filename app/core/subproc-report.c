@@ -557,3 +557,97 @@ subproc_report_set_printed (SubprocReport *self,
   g_date_time_unref (self->printed);
   self->printed = g_date_time_ref (printed);
 }
+
+/* Pango helpers the layout and the drawing share. */
+
+PangoLayout *
+_subproc_report_new_layout (SubprocReport              *self,
+            const PangoFontDescription *font,
+            const char                 *text,
+            PangoAttrList              *attrs,
+            double                      width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoAttrList *list = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+
+  /* the words on paper are the words in the register: no hyphens added */
+  pango_attr_list_insert (list, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, list);
+  pango_attr_list_unref (list);
+
+  return layout;
+}
+
+double
+_subproc_report_layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.height);
+}
+
+double
+_subproc_report_layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.width);
+}
+
+PangoFontDescription *
+_subproc_report_new_font (double size,
+          PangoWeight weight)
+{
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  return font;
+}
+
+double
+_subproc_report_content_width (SubprocReport *self)
+{
+  return self->width - 2 * self->margin;
+}
+
+/* The layouts of a row's cells, one a column. */
+GPtrArray *
+_subproc_report_row_layouts (SubprocReport *self,
+             guint          row)
+{
+  SubprocProcessor *processor = _subproc_report_row_processor (self, row);
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      g_autofree char *text = _subproc_report_cell_text (self, processor, column, attrs);
+
+      g_ptr_array_add (layouts, _subproc_report_new_layout (self, self->body_font, text, attrs,
+                                            column->width - 2 * CELL_PAD_X));
+    }
+
+  return layouts;
+}
+
+/**
+ * subproc_report_get_n_pages:
+ *
+ * Returns: the number of pages subproc_report_paginate() made, 0 before
+ */
+guint
+subproc_report_get_n_pages (SubprocReport *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_REPORT (self), 0);
+
+  return self->page_starts->len > 0 ? self->page_starts->len - 1 : 0;
+}

@@ -114,11 +114,15 @@ present_window (SubprocApplication *self,
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (subproc_window_new (self));
+      window = GTK_WINDOW (subproc_window_new (GTK_APPLICATION (self)));
       /* shown first, so that a message about the register has a window to sit on */
       gtk_window_present (window);
       if (!example)
-        subproc_window_open_default (SUBPROC_WINDOW (window));
+        {
+          g_autoptr(GFile) file = subproc_application_get_default_file ();
+
+          subproc_window_open_user_register (SUBPROC_WINDOW (window), file);
+        }
     }
   gtk_window_present (window);
 

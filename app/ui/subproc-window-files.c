@@ -21,12 +21,25 @@ typedef enum
 } ChooserPurpose;
 
 static void read_next (SubprocWindow *self);
+static void set_document (SubprocWindow   *self,
+                          SubprocDocument *document);
 static void ask_unsaved (SubprocWindow *self,
                          const char    *reason,
                          gboolean       closing);
 static void choose_file (SubprocWindow  *self,
                          ChooserPurpose  purpose);
 static void handle_conflict (SubprocWindow *self);
+
+static void
+show_error (SubprocWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 set_reading (SubprocWindow *self,
@@ -77,7 +90,7 @@ import_input (SubprocWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (!subproc_document_import (self->document, input, &error))
-    _subproc_window_show_error (self, _("Nothing Imported"), error->message);
+    show_error (self, _("Nothing Imported"), error->message);
   else
     show_imported (self, input);
 }
@@ -169,7 +182,7 @@ read_done_cb (GObject      *source,
 
   if (input == NULL)
     /* a list the importer could not read, or a register the loader could not */
-    _subproc_window_show_error (self, error->domain == SUBPROC_IMPORT_ERROR ? _("Nothing Imported")
+    show_error (self, error->domain == SUBPROC_IMPORT_ERROR ? _("Nothing Imported")
                                                                               : _("Could Not Open the Register"),
                                 error->message);
   else if (!subproc_input_is_register (input))
@@ -179,9 +192,9 @@ read_done_cb (GObject      *source,
     {
       g_autoptr(SubprocDocument) document = subproc_document_new_for_input (input, file);
 
-      _subproc_window_set_document (self, document);
+      set_document (self, document);
       if (subproc_document_get_read_only (document))
-        _subproc_window_show_error (self, _("Opened Read-Only"),
+        show_error (self, _("Opened Read-Only"),
                                     _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
     }
   else
@@ -246,27 +259,28 @@ default_opened_cb (GObject      *source,
   if (document == NULL)
     {
       /* untitled, so that nothing is ever written over the file that failed */
-      _subproc_window_show_error (self, _("Could Not Open Your Register"), error->message);
+      show_error (self, _("Could Not Open Your Register"), error->message);
       read_next (self);
       return;
     }
 
-  _subproc_window_set_document (self, document);
+  set_document (self, document);
   read_next (self);
 }
 
 /**
- * subproc_window_open_default:
+ * subproc_window_open_user_register:
+ * @file: where the user's own register is kept
  *
  * Shows the user's own register, creating none until there is something to save.
  * A register that fails to load is reported and left alone on disk.
  */
 void
-subproc_window_open_default (SubprocWindow *self)
+subproc_window_open_user_register (SubprocWindow *self,
+                                   GFile         *file)
 {
-  g_autoptr(GFile) file = subproc_application_get_default_file ();
-
   g_return_if_fail (SUBPROC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->reading);
 
   set_reading (self, TRUE);
@@ -304,7 +318,7 @@ subproc_window_open_example (SubprocWindow *self)
   if (!release_current (self, NULL, TRUE))
     return;
   document = subproc_document_new (reg, NULL);
-  _subproc_window_set_document (self, document);
+  set_document (self, document);
 }
 
 /* Opens what waited for the register shown to be saved or dropped. */
@@ -327,14 +341,14 @@ report_save_error (SubprocWindow *self,
                    const GError  *error)
 {
   if (!g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
-    _subproc_window_show_error (self, _("Changes Not Saved"), error->message);
+    show_error (self, _("Changes Not Saved"), error->message);
 }
 
 static void
 save_failed_cb (SubprocWindow   *self,
                 const GError    *error)
 {
-  _subproc_window_show_error (self, _("Changes Not Saved"), error->message);
+  show_error (self, _("Changes Not Saved"), error->message);
 }
 
 /* A save found the file changed on disk: the user decides, unless a
@@ -358,7 +372,7 @@ saved_as_cb (GObject      *source,
   self->after_save = AFTER_SAVE_NOTHING;
   if (!subproc_document_save_as_finish (SUBPROC_DOCUMENT (source), result, &error))
     {
-      _subproc_window_show_error (self, _("Could Not Save the Register"), error->message);
+      show_error (self, _("Could Not Save the Register"), error->message);
       return;
     }
 
@@ -641,7 +655,7 @@ reloaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!subproc_document_reload_finish (SUBPROC_DOCUMENT (source), result, &error))
-    _subproc_window_show_error (self, _("Could Not Open the Register"), error->message);
+    show_error (self, _("Could Not Open the Register"), error->message);
 }
 
 static void
@@ -683,7 +697,7 @@ conflict_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "overwrite"))
     {
       if (!subproc_document_save_over (self->document, &error))
-        _subproc_window_show_error (self, _("Changes Not Saved"), error->message);
+        show_error (self, _("Changes Not Saved"), error->message);
     }
   else if (g_str_equal (response, "save-as"))
     choose_file (self, CHOOSE_SAVE_AS);
@@ -740,10 +754,16 @@ handle_conflict (SubprocWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A document is shown: its failures are the window's to report. */
-void
-_subproc_window_files_follow (SubprocWindow *self)
+/* Shows DOCUMENT: the view follows the window's "document"; its failures
+ * are reported here. */
+static void
+set_document (SubprocWindow   *self,
+              SubprocDocument *document)
 {
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_object_notify (G_OBJECT (self), "document");
   g_signal_connect_object (self->document, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::conflict", G_CALLBACK (conflict_cb), self, G_CONNECT_SWAPPED);
 }
@@ -765,10 +785,13 @@ _subproc_window_files_init (SubprocWindow *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  g_autoptr(SubprocDocument) empty = subproc_document_new (NULL, NULL);
+
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->to_open);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  set_document (self, empty);
 }
 
 void

@@ -61,16 +61,9 @@ typedef enum
   AFTER_SAVE_OPEN_PENDING,
 } AfterSave;
 
-/* subproc-window.c */
-void     _subproc_window_set_document         (SubprocWindow   *self,
-                                               SubprocDocument *document);
-void     _subproc_window_show_error           (SubprocWindow   *self,
-                                               const char      *heading,
-                                               const char      *body);
 /* subproc-window-files.c */
 void     _subproc_window_files_class_init     (GtkWidgetClass  *widget_class);
 void     _subproc_window_files_init           (SubprocWindow   *self);
-void     _subproc_window_files_follow         (SubprocWindow   *self);
 void     _subproc_window_files_dispose        (SubprocWindow   *self);
 gboolean _subproc_window_close_request        (SubprocWindow   *self);
 /* subproc-window-actions.c */

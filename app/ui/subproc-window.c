@@ -19,6 +19,7 @@ G_DEFINE_FINAL_TYPE (SubprocWindow, subproc_window, ADW_TYPE_APPLICATION_WINDOW)
 enum
 {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_BUSY,
   N_PROPS
 };
@@ -235,17 +236,6 @@ fit_columns_to_titles (SubprocWindow *self)
     }
 }
 
-void
-_subproc_window_show_error (SubprocWindow *self,
-                            const char    *heading,
-                            const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 update_count (SubprocWindow *self)
 {
@@ -328,23 +318,14 @@ notify_busy (SubprocWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/**
- * _subproc_window_set_document:
- *
- * Shows @document: the window follows its register, title and state.
- */
-void
-_subproc_window_set_document (SubprocWindow   *self,
-                              SubprocDocument *document)
+/* Another document is shown: the window follows its register, title and
+ * state. */
+static void
+document_changed_cb (SubprocWindow *self)
 {
-  g_assert (SUBPROC_IS_WINDOW (self));
-  g_assert (SUBPROC_IS_DOCUMENT (document));
+  SubprocDocument *document = self->document;
 
-  /* what is borrowed from the document goes with it */
-  forget_register (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  g_assert (SUBPROC_IS_DOCUMENT (document));
 
   g_signal_connect_object (document, "notify::register", G_CALLBACK (show_register), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
@@ -353,7 +334,6 @@ _subproc_window_set_document (SubprocWindow   *self,
   g_signal_connect_object (document, "notify::read-only", G_CALLBACK (_subproc_window_update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (notify_busy), self, G_CONNECT_SWAPPED);
-  _subproc_window_files_follow (self);
   show_register (self);
   notify_busy (self);
 }
@@ -480,6 +460,9 @@ subproc_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, subproc_window_get_busy (self));
       break;
@@ -505,6 +488,14 @@ subproc_window_class_init (SubprocWindowClass *klass)
    *
    * Whether a file is being read or written for the window.
    */
+  /**
+   * SubprocWindow:document:
+   *
+   * The register shown, with its file; subproc-window-files.c replaces it.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SUBPROC_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -530,8 +521,6 @@ subproc_window_class_init (SubprocWindowClass *klass)
 static void
 subproc_window_init (SubprocWindow *self)
 {
-  g_autoptr(SubprocDocument) empty = subproc_document_new (NULL, NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT)
@@ -546,9 +535,10 @@ subproc_window_init (SubprocWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   setup_models (self);
-  _subproc_window_files_init (self);
+  g_signal_connect (self, "notify::document", G_CALLBACK (document_changed_cb), NULL);
   _subproc_window_actions_init (self);
-  _subproc_window_set_document (self, empty);
+  /* shows an empty, untitled register */
+  _subproc_window_files_init (self);
 }
 
 /**
@@ -557,7 +547,7 @@ subproc_window_init (SubprocWindow *self)
  * Returns: (transfer full): a window with an empty, untitled register.
  */
 SubprocWindow *
-subproc_window_new (SubprocApplication *application)
+subproc_window_new (GtkApplication *application)
 {
   return g_object_new (SUBPROC_TYPE_WINDOW, "application", application, NULL);
 }

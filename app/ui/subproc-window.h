@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "subproc-application.h"
 #include "subproc-register.h"
 
 G_BEGIN_DECLS
@@ -12,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SubprocWindow, subproc_window, SUBPROC, WINDOW, AdwApplicationWindow)
 
-SubprocWindow   *subproc_window_new          (SubprocApplication *application);
-void             subproc_window_open_default (SubprocWindow      *self);
+SubprocWindow   *subproc_window_new          (GtkApplication     *application);
+void             subproc_window_open_user_register (SubprocWindow *self,
+                                                    GFile         *file);
 void             subproc_window_open_example (SubprocWindow      *self);
 void             subproc_window_open_files   (SubprocWindow      *self,
                                               GFile             **files,
