@@ -53,12 +53,10 @@ enum
 
 void _subproc_document_notify             (SubprocDocument *self,
                                            int              prop);
-void _subproc_document_set_dirty          (SubprocDocument *self,
-                                           gboolean         dirty);
-void _subproc_document_set_conflict       (SubprocDocument *self,
-                                           gboolean         conflict);
-void _subproc_document_set_busy           (SubprocDocument *self,
-                                           gboolean         writing);
+void _subproc_document_set_flag           (SubprocDocument *self,
+                                           gboolean        *flag,
+                                           gboolean         value,
+                                           int              prop);
 void _subproc_document_set_file           (SubprocDocument *self,
                                            GFile           *file,
                                            const char      *etag,

@@ -125,11 +125,11 @@ write_done_cb (GObject      *source,
       g_free (self->etag);
       self->etag = g_steal_pointer (&new_etag);
       if (self->generation == self->written_generation)
-        _subproc_document_set_dirty (self, FALSE);
+        _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
     }
   else if (current && g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
     /* never written over someone else's changes: the user decides */
-    _subproc_document_set_conflict (self, TRUE);
+    _subproc_document_set_flag (self, &self->conflict, TRUE, PROP_CONFLICT);
 
   finish_tasks (tasks, error);
   if (error != NULL)
@@ -185,7 +185,7 @@ start_write (SubprocDocument *self)
 
   self->written_generation = self->generation;
   self->writing_file = g_object_ref (self->file);
-  _subproc_document_set_busy (self, TRUE);
+  _subproc_document_set_flag (self, &self->writing, TRUE, PROP_BUSY);
   subproc_storage_save_async (self->reg, self->file, self->etag, NULL, write_done_cb, g_object_ref (self));
 }
 
@@ -275,14 +275,14 @@ subproc_document_save_now (SubprocDocument  *self,
   if (!subproc_storage_save (self->reg, self->file, self->etag, &new_etag, &local_error))
     {
       if (g_error_matches (local_error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
-        _subproc_document_set_conflict (self, TRUE);
+        _subproc_document_set_flag (self, &self->conflict, TRUE, PROP_CONFLICT);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
-  _subproc_document_set_dirty (self, FALSE);
+  _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
   return TRUE;
 }
 
@@ -299,8 +299,8 @@ subproc_document_save_over (SubprocDocument  *self,
   g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
 
   g_clear_pointer (&self->etag, g_free);
-  _subproc_document_set_conflict (self, FALSE);
-  _subproc_document_set_dirty (self, TRUE);
+  _subproc_document_set_flag (self, &self->conflict, FALSE, PROP_CONFLICT);
+  _subproc_document_set_flag (self, &self->dirty, TRUE, PROP_DIRTY);
   return subproc_document_save_now (self, error);
 }
 
@@ -341,8 +341,8 @@ save_as_done_cb (GObject      *source,
     {
       g_object_freeze_notify (G_OBJECT (self));
       _subproc_document_set_file (self, data->file, new_etag, FALSE);
-      _subproc_document_set_conflict (self, FALSE);
-      _subproc_document_set_dirty (self, self->generation != data->generation);
+      _subproc_document_set_flag (self, &self->conflict, FALSE, PROP_CONFLICT);
+      _subproc_document_set_flag (self, &self->dirty, self->generation != data->generation, PROP_DIRTY);
       g_object_thaw_notify (G_OBJECT (self));
     }
   g_task_return_boolean (task, TRUE);

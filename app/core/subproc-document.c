@@ -48,47 +48,30 @@ _subproc_document_save_failed (SubprocDocument *self,
 
 void
 _subproc_document_notify (SubprocDocument *self,
-        int              prop)
+                          int              prop)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* Sets one of the document's flags, and says so when it changed. */
 void
-_subproc_document_set_dirty (SubprocDocument *self,
-           gboolean         dirty)
+_subproc_document_set_flag (SubprocDocument *self,
+                            gboolean        *flag,
+                            gboolean         value,
+                            int              prop)
 {
-  if (self->dirty == dirty)
+  if (*flag == value)
     return;
-  self->dirty = dirty;
-  _subproc_document_notify (self, PROP_DIRTY);
-}
-
-void
-_subproc_document_set_conflict (SubprocDocument *self,
-              gboolean         conflict)
-{
-  if (self->conflict == conflict)
-    return;
-  self->conflict = conflict;
-  _subproc_document_notify (self, PROP_CONFLICT);
-}
-
-void
-_subproc_document_set_busy (SubprocDocument *self,
-          gboolean         writing)
-{
-  if (self->writing == writing)
-    return;
-  self->writing = writing;
-  _subproc_document_notify (self, PROP_BUSY);
+  *flag = value;
+  _subproc_document_notify (self, prop);
 }
 
 /* The file, its etag and whether it may be written, as one change. */
 void
 _subproc_document_set_file (SubprocDocument *self,
-          GFile           *file,
-          const char      *etag,
-          gboolean         read_only)
+                            GFile           *file,
+                            const char      *etag,
+                            gboolean         read_only)
 {
   gboolean was_untitled = self->file == NULL;
   gboolean file_changed = !(self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)));
@@ -115,7 +98,7 @@ static void
 register_changed_cb (SubprocDocument *self)
 {
   self->generation++;
-  _subproc_document_set_dirty (self, TRUE);
+  _subproc_document_set_flag (self, &self->dirty, TRUE, PROP_DIRTY);
 
   _subproc_document_schedule_autosave (self);
 }
@@ -149,8 +132,8 @@ set_register (SubprocDocument *self,
   _subproc_document_notify (self, PROP_REGISTER);
   _subproc_document_notify (self, PROP_HISTORY);
   _subproc_document_notify (self, PROP_TITLE);
-  _subproc_document_set_dirty (self, FALSE);
-  _subproc_document_set_conflict (self, FALSE);
+  _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
+  _subproc_document_set_flag (self, &self->conflict, FALSE, PROP_CONFLICT);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -630,7 +613,7 @@ reload_read_cb (GObject      *source,
 
 void
 _subproc_document_start_reload (SubprocDocument *self,
-              GTask           *task)
+                                GTask           *task)
 {
   subproc_input_read_async (self->file, g_task_get_cancellable (task), reload_read_cb, g_object_ref (task));
 }
@@ -784,5 +767,5 @@ subproc_document_discard_changes (SubprocDocument *self)
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_again = FALSE;
-  _subproc_document_set_dirty (self, FALSE);
+  _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
 }
