@@ -262,6 +262,21 @@ single_value (SubprocRegister  *reg,
 }
 
 /**
+ * subproc_columns_data_name:
+ *
+ * Returns: (transfer none): the name of @field's column in a CSV file: its
+ *   key in the register file, the same in every language, so that a
+ *   spreadsheet made of it can be read back.
+ */
+const char *
+subproc_columns_data_name (SubprocField field)
+{
+  g_return_val_if_fail ((guint) field < SUBPROC_N_FIELDS, NULL);
+
+  return subproc_field_get_key (field);
+}
+
+/**
  * subproc_columns_field_text:
  * @reg: (nullable): the register @processor is in, for the names of parents
  * @language: (nullable): as subproc_columns_cell_text()

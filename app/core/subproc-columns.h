@@ -42,6 +42,7 @@ char                *subproc_columns_cell_text         (const SubprocColumn     
                                                         SubprocRegister          *reg,
                                                         const char               *language,
                                                         GArray                   *bold);
+const char          *subproc_columns_data_name         (SubprocField              field);
 char                *subproc_columns_field_text        (SubprocProcessor         *processor,
                                                         SubprocField              field,
                                                         SubprocRegister          *reg,

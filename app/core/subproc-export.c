@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "subproc-columns.h"
 #include "subproc-export.h"
 #include "subproc-html.h"
 #include "subproc-storage.h"
@@ -112,7 +113,7 @@ subproc_export_csv (SubprocRegister *self,
     {
       if (f > 0)
         g_string_append_c (out, ',');
-      append_cell (out, subproc_field_get_key (f));
+      append_cell (out, subproc_columns_data_name (f));
     }
   g_string_append (out, "\r\n");
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "subproc-columns.h"
 #include "subproc-country.h"
 #include "subproc-processor-private.h"
 #include "subproc-search.h"
@@ -62,7 +63,7 @@ make_search_text (SubprocProcessor *processor,
 
   for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
     {
-      g_autofree char *countries = NULL;
+      g_autofree char *shown = NULL;
 
       if (f == SUBPROC_FIELD_ID || f == SUBPROC_FIELD_PARENT)
         continue;
@@ -77,20 +78,20 @@ make_search_text (SubprocProcessor *processor,
             g_string_append_printf (haystack, "%s\n", *l);
           break;
         case SUBPROC_FIELD_KIND_COUNTRIES:
-          countries = subproc_countries_to_display (subproc_processor_get_list (processor, f), language);
-          g_string_append (haystack, countries);
+          /* what the cell shows, as the presentation layer says */
+          shown = subproc_columns_field_text (processor, f, NULL, language);
           break;
         case SUBPROC_FIELD_KIND_DATE:
           break;
         case SUBPROC_FIELD_KIND_ENUM:
-          if (f == SUBPROC_FIELD_TRANSFER_MECHANISM &&
-              subproc_processor_get_transfer_mechanism (processor) != SUBPROC_TRANSFER_UNSPECIFIED)
-            g_string_append (haystack,
-                             subproc_transfer_mechanism_to_label (subproc_processor_get_transfer_mechanism (processor)));
+          if (f == SUBPROC_FIELD_TRANSFER_MECHANISM)
+            shown = subproc_columns_field_text (processor, f, NULL, language);
           break;
         default:
           g_assert_not_reached ();
         }
+      if (shown != NULL)
+        g_string_append (haystack, shown);
       g_string_append_c (haystack, '\n');
     }
 
