@@ -8,6 +8,9 @@
 #
 #   bench/bench-pdf.sh [BUILD_DIR] [SIZES...]     default: build 1000 10000
 #
+# Each size is run twice: with short descriptions (one sentence, about 60
+# characters) and with long ones (two or three paragraphs, about 600).
+#
 # Needs /usr/bin/time (Debian: time) and, for the comparison, soffice
 # (libreoffice-calc-nogui); without soffice only Subproc's figures are shown.
 set -eu
@@ -26,12 +29,14 @@ trap 'rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/data"   # a fresh LibreOffice profile, no user register
 mkdir -p "$HOME"
 
-# A Swedish list in the shape of the seed: six columns, descriptions of two
-# or three paragraphs (about 600 characters), places, mechanisms, dates.
+# A Swedish list in the shape of the seed: six columns, descriptions of one
+# sentence (short) or two or three paragraphs (long), places, mechanisms,
+# dates.
 generate () {
-  python3 - "$1" <<'PY'
+  python3 - "$1" "$2" <<'PY'
 import random, sys
 n = int(sys.argv[1])
+short = sys.argv[2] == "short"
 rnd = random.Random(28)
 words = ("leverantör databehandling säkerhetskopiering lagring kunddata årshjul behandling "
          "personuppgifter överföring tredjeland kryptering åtkomst loggning support incident "
@@ -42,8 +47,8 @@ functions = ["Hosting", "Kundsupport", "Fakturering", "E-postservice", "Monitore
 print("Databehandlare\tLand\tJuridisk grundlag för behandling utanför EU\tFunktion\tFunktionsbeskrivning\tUppdaterat")
 for i in range(n):
     paragraphs = []
-    for _ in range(rnd.randint(2, 3)):
-        sentence = " ".join(rnd.choice(words) for _ in range(rnd.randint(20, 35)))
+    for _ in range(1 if short else rnd.randint(2, 3)):
+        sentence = " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 7) if short else rnd.randint(20, 35)))
         paragraphs.append("<p>" + sentence.capitalize() + ".</p>")
     print("\t".join([f"Leverantör {i:05d}", rnd.choice(places), rnd.choice(basis), rnd.choice(functions),
                      " ".join(paragraphs), f"{rnd.randint(1, 28)}. jun {rnd.randint(2019, 2024)}"]))
@@ -57,24 +62,27 @@ measure () {
   cat "$work/time"
 }
 
-printf '%8s  %-12s %9s %10s %7s\n' processors tool seconds "peak MB" pages
+printf '%8s  %-6s %-12s %9s %10s %7s\n' processors text tool seconds "peak MB" pages
 for n in $sizes; do
-  generate "$n" > "$work/list-$n.txt"
-  "$subproc" --export="$work/register-$n.json" "$work/list-$n.txt" 2>/dev/null
-  "$subproc" --export="$work/register-$n.csv" "$work/register-$n.json"
+for kind in short long; do
+  name=$n-$kind
+  generate "$n" "$kind" > "$work/list-$name.txt"
+  "$subproc" --export="$work/register-$name.json" "$work/list-$name.txt" 2>/dev/null
+  "$subproc" --export="$work/register-$name.csv" "$work/register-$name.json"
 
-  set -- $(measure "$subproc" --export="$work/subproc-$n.pdf" "$work/register-$n.json")
+  set -- $(measure "$subproc" --export="$work/subproc-$name.pdf" "$work/register-$name.json")
   ours_s=$1 ours_kb=$2
-  pages=$(pdfinfo "$work/subproc-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" subproc "$ours_s" "$(awk "BEGIN { print $ours_kb / 1024 }")" "${pages:-?}"
+  pages=$(pdfinfo "$work/subproc-$name.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  printf '%8s  %-6s %-12s %9.2f %10.1f %7s\n' "$n" "$kind" subproc "$ours_s" "$(awk "BEGIN { print $ours_kb / 1024 }")" "${pages:-?}"
 
   [ -n "$soffice" ] || continue
   # CSV: comma, double quote, UTF-8 (76), from line 1
   set -- $(measure "$soffice" --headless --norestore --infilter=CSV:44,34,76,1 \
-                   --convert-to pdf --outdir "$work/lo-$n" "$work/register-$n.csv")
+                   --convert-to pdf --outdir "$work/lo-$name" "$work/register-$name.csv")
   lo_s=$1 lo_kb=$2
-  pages=$(pdfinfo "$work/lo-$n/register-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-  printf '%8s  %-12s %9.2f %10.1f %7s\n' "$n" libreoffice "$lo_s" "$(awk "BEGIN { print $lo_kb / 1024 }")" "${pages:-?}"
-  printf '%8s  %-12s %8.1fx %9.1fx\n' "$n" "ratio LO/us" "$(awk "BEGIN { print $lo_s / $ours_s }")" \
+  pages=$(pdfinfo "$work/lo-$name/register-$name.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  printf '%8s  %-6s %-12s %9.2f %10.1f %7s\n' "$n" "$kind" libreoffice "$lo_s" "$(awk "BEGIN { print $lo_kb / 1024 }")" "${pages:-?}"
+  printf '%8s  %-6s %-12s %8.1fx %9.1fx\n' "$n" "$kind" "ratio LO/us" "$(awk "BEGIN { print $lo_s / $ours_s }")" \
          "$(awk "BEGIN { print $lo_kb / $ours_kb }")"
+done
 done

@@ -63,15 +63,20 @@ is_idle (gpointer object)
   return !busy;
 }
 
-/* Runs the main loop until OBJECT's "busy" property is FALSE (a window or
- * a document: nothing is read or written for it), or at most 5 s.
- * Returns: whether it is idle. */
-gboolean
-subproc_test_wait_idle (gpointer object)
+static gboolean
+wait_at_most (guint      ms,
+              gboolean (*condition) (gpointer data),
+              gpointer   data)
 {
-  g_assert_true (G_IS_OBJECT (object));
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
 
-  return subproc_test_wait_for (is_idle, object);
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (data);
 }
 
 /* Runs the main loop until CONDITION (DATA) holds, or at most 5 s.
@@ -80,15 +85,19 @@ gboolean
 subproc_test_wait_for (gboolean (*condition) (gpointer data),
                        gpointer   data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  return wait_at_most (5000, condition, data);
+}
 
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+/* Runs the main loop until OBJECT's "busy" property is FALSE (a window or
+ * a document: nothing is read or written for it), or at most 60 s: a
+ * large register takes a while to read under the sanitizers.
+ * Returns: whether it is idle. */
+gboolean
+subproc_test_wait_idle (gpointer object)
+{
+  g_assert_true (G_IS_OBJECT (object));
 
-  return condition (data);
+  return wait_at_most (60000, is_idle, object);
 }
 
 /* Runs the app ($SUBPROC_BIN) with ARGS in DIR, with DATA_HOME as its

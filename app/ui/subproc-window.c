@@ -190,6 +190,7 @@ add_columns (SubprocWindow *self)
       GtkExpression *key = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                         G_CALLBACK (sort_key), GINT_TO_POINTER (field), NULL);
       g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkStringSorter) sorter = gtk_string_sorter_new (key);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (field));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
@@ -197,7 +198,7 @@ add_columns (SubprocWindow *self)
 
       column = gtk_column_view_column_new (subproc_columns_field_title (field), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_string_sorter_new (key)));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       if (look != G_MAXUINT && column_looks[look].width > 0)
         gtk_column_view_column_set_fixed_width (column, column_looks[look].width);
       if (look != G_MAXUINT && column_looks[look].style == CELL_ONE_LINE)
