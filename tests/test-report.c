@@ -11,7 +11,7 @@
 
 #include "subproc-convert.h"
 #include "subproc-language.h"
-#include "subproc-report.h"
+#include "subproc-report-private.h"
 #include "subproc-storage.h"
 #include "test-util.h"
 
@@ -624,6 +624,48 @@ test_cli_usage (void)
     }
 }
 
+/* A short text that repeats in a column (a country, a function) is laid
+ * out once a pagination and shared; a text seen once, or a long one, is
+ * laid out for its row; the pages are the same either way. */
+static void
+test_shared_cell_layouts (void)
+{
+  g_autoptr(SubprocRegister) reg = load_seed ();
+  g_autoptr(SubprocReport) report = subproc_report_new (reg);
+  PangoContext *context = subproc_report_new_context ();
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  guint denmark[3], n = 0;
+  guint function_column = 3, countries_column = 1, name_column = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reg)) && n < 3; i++)
+    {
+      const char * const *countries = subproc_processor_get_countries (subproc_register_get_processor (reg, i));
+
+      if (countries[0] != NULL && g_str_equal (countries[0], "DK") && countries[1] == NULL)
+        denmark[n++] = i;
+    }
+  g_assert_cmpuint (n, ==, 3);
+
+  subproc_report_paginate (report, context, A4_HEIGHT, A4_WIDTH);
+  /* pagination saw every row: the second and third Danish rows share */
+  first = _subproc_report_row_layouts (report, denmark[1]);
+  again = _subproc_report_row_layouts (report, denmark[2]);
+  g_assert_true (g_ptr_array_index (first, countries_column) == g_ptr_array_index (again, countries_column));
+  /* names stand once */
+  g_assert_true (g_ptr_array_index (first, name_column) != g_ptr_array_index (again, name_column));
+  other = _subproc_report_row_layouts (report, denmark[0] == 0 ? 1 : 0);
+  g_assert_true (g_ptr_array_index (other, function_column) != NULL);
+
+  /* paginating again (another context, other widths) forgets them */
+  subproc_report_paginate (report, context, A4_WIDTH, A4_HEIGHT);
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = _subproc_report_row_layouts (report, denmark[2]);
+  g_assert_true (g_ptr_array_index (first, countries_column) != g_ptr_array_index (again, countries_column));
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +685,7 @@ main (int   argc,
   g_assert_nonnull (tmp_dir);
 
   g_test_add_func ("/report/pdf/seed", test_seed_pdf);
+  g_test_add_func ("/report/shared-cell-layouts", test_shared_cell_layouts);
   g_test_add_func ("/report/pdf/metadata", test_seed_pdf_metadata);
   g_test_add_func ("/report/pdf/full-internal", test_full_marked_internal);
   g_test_add_func ("/report/pdf/1000-processors", test_big_pdf);

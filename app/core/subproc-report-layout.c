@@ -80,7 +80,8 @@ fit_columns (SubprocReport *self)
   for (guint c = 0; c < self->columns->len; c++)
     {
       ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
-
+      /* a text measured once in a column is not measured again */
+      g_autoptr(GHashTable) measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       double header_min = 0, cell_min = 0;
 
       column->max_width = 0;
@@ -90,8 +91,12 @@ fit_columns (SubprocReport *self)
           g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
           g_autofree char *text = _subproc_report_cell_text (self, _subproc_report_row_processor (self, i), column, attrs);
 
+          if (g_hash_table_contains (measured, text))
+            continue;
           measure_text (self, scratch, has_attributes (attrs) ? header : scratch, text, attrs, room,
                         &cell_min, &column->max_width);
+          if (strlen (text) <= CACHED_CELL_MAX && g_hash_table_size (measured) < CACHED_CELLS_MAX)
+            g_hash_table_add (measured, g_steal_pointer (&text));
         }
       /* a header's words are never broken; a long word in a cell (a URL,
        * an id) is, rather than squeezing every other column */
@@ -282,6 +287,7 @@ subproc_report_paginate (SubprocReport *self,
   self->height = height;
   g_array_set_size (self->slices, 0);
   g_array_set_size (self->page_starts, 0);
+  _subproc_report_forget_layouts (self);
 
   fit_columns (self);
   measure_frame (self);

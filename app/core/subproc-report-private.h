@@ -48,6 +48,10 @@ G_BEGIN_DECLS
  * this much of it fits there. */
 #define MIN_SPLIT_ROOM 40.0
 #define EPSILON 0.01
+/* Cells of at most this many bytes are laid out once a pagination and
+ * shared by every row that shows the same text; at most this many. */
+#define CACHED_CELL_MAX 160
+#define CACHED_CELLS_MAX 20000
 
 #define A4_WIDTH (210.0 / 25.4 * 72.0)
 #define A4_HEIGHT (297.0 / 25.4 * 72.0)
@@ -102,6 +106,9 @@ struct _SubprocReport
   double                 footer_height;
   GArray                *slices;       /* Slice, in page order */
   GArray                *page_starts;  /* guint: first slice of each page, then the end */
+  GHashTable            *cell_layouts; /* "COLUMN\x1fTEXT" -> PangoLayout, or NULL when seen once:
+                                        * short cells that repeat (countries, functions, dates) are
+                                        * shaped once a pagination */
 };
 
 
@@ -130,6 +137,7 @@ PangoLayout *          _subproc_report_new_layout (SubprocReport *self,
 const char *           _subproc_report_title (SubprocReport *self);
 GPtrArray *            _subproc_report_row_layouts (SubprocReport *self,
                                                     guint row);
+void                   _subproc_report_forget_layouts (SubprocReport *self);
 SubprocProcessor *     _subproc_report_row_processor (SubprocReport *self,
                                                       guint row);
 

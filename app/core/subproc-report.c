@@ -82,6 +82,7 @@ subproc_report_dispose (GObject *object)
   g_clear_object (&self->reg);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
+  _subproc_report_forget_layouts (self);
 
   G_OBJECT_CLASS (subproc_report_parent_class)->dispose (object);
 }
@@ -562,10 +563,10 @@ subproc_report_set_printed (SubprocReport *self,
 
 PangoLayout *
 _subproc_report_new_layout (SubprocReport              *self,
-            const PangoFontDescription *font,
-            const char                 *text,
-            PangoAttrList              *attrs,
-            double                      width)
+                            const PangoFontDescription *font,
+                            const char                 *text,
+                            PangoAttrList              *attrs,
+                            double                      width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoAttrList *list = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
@@ -618,25 +619,60 @@ _subproc_report_content_width (SubprocReport *self)
   return self->width - 2 * self->margin;
 }
 
+static void
+clear_layout (PangoLayout *layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
 /* The layouts of a row's cells, one a column. */
 GPtrArray *
 _subproc_report_row_layouts (SubprocReport *self,
-             guint          row)
+                             guint          row)
 {
   SubprocProcessor *processor = _subproc_report_row_processor (self, row);
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->cell_layouts == NULL)
+    self->cell_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) clear_layout);
 
   for (guint c = 0; c < self->columns->len; c++)
     {
       const ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       g_autofree char *text = _subproc_report_cell_text (self, processor, column, attrs);
+      gboolean short_text = strlen (text) <= CACHED_CELL_MAX;
+      g_autofree char *key = short_text ? g_strdup_printf ("%u\x1f%s", c, text) : NULL;
+      PangoLayout *layout = key != NULL ? g_hash_table_lookup (self->cell_layouts, key) : NULL;
 
-      g_ptr_array_add (layouts, _subproc_report_new_layout (self, self->body_font, text, attrs,
-                                            column->width - 2 * CELL_PAD_X));
+      /* the same text in the same column (a column's bold spans follow
+       * from its text) is the same layout: drawn as often as it stands */
+      if (layout != NULL)
+        {
+          g_ptr_array_add (layouts, g_object_ref (layout));
+          continue;
+        }
+      layout = _subproc_report_new_layout (self, self->body_font, text, attrs, column->width - 2 * CELL_PAD_X);
+      /* kept from the second time a text is seen: a name stands once */
+      if (key != NULL && g_hash_table_size (self->cell_layouts) < CACHED_CELLS_MAX)
+        {
+          if (g_hash_table_contains (self->cell_layouts, key))
+            g_hash_table_insert (self->cell_layouts, g_steal_pointer (&key), g_object_ref (layout));
+          else
+            g_hash_table_insert (self->cell_layouts, g_steal_pointer (&key), NULL);
+        }
+      g_ptr_array_add (layouts, layout);
     }
 
   return layouts;
+}
+
+/* Forgets the shared layouts: the columns or the context changed. */
+void
+_subproc_report_forget_layouts (SubprocReport *self)
+{
+  g_clear_pointer (&self->cell_layouts, g_hash_table_unref);
 }
 
 /**
