@@ -24,18 +24,8 @@ DOMAIN = "iso_3166-1"
 # Languages with their own column in the table, in column order.
 LANGUAGES = ("sv", "da")
 
-# The European Economic Area: the 27 EU member states plus Iceland,
-# Liechtenstein and Norway.  Transfers inside the EEA need no Chapter V
-# safeguards, which is why the register cares.  Hard-coded on purpose:
-# iso-codes carries no such flag and membership changes rarely (and by
-# treaty, so an edit here should be a conscious one).
-EU_STATES = (
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
-    "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT",
-    "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-)
-EEA_NON_EU_STATES = ("IS", "LI", "NO")
-EEA_STATES = frozenset(EU_STATES + EEA_NON_EU_STATES)
+# Membership of the European Economic Area is not here but in
+# data/legal-bases.json, with the rest of the law on transfers.
 
 
 def fail(message):
@@ -99,10 +89,6 @@ def main(argv):
         if code in codes:
             fail("duplicate alpha_2 code %s in %s" % (code, json_path))
         codes.add(code)
-    missing = sorted(EEA_STATES - codes)
-    if len(EEA_STATES) != 30 or missing:
-        fail("EEA list is broken (size %d, not in iso-codes: %s)"
-             % (len(EEA_STATES), ", ".join(missing) or "none"))
 
     def translate(lang, msgid):
         # The name forms other than the main one are for matching only, so
@@ -126,7 +112,6 @@ def main(argv):
     lines.append("{")
     lines.append("  char        code[3];       /* ISO 3166-1 alpha-2 */")
     lines.append("  char        alpha3[4];     /* ISO 3166-1 alpha-3 */")
-    lines.append("  unsigned char is_eea;    /* EU member state, or IS, LI, NO */")
     lines.append("  /* Display names: iso-codes \"name\"; the translated ones fall back to")
     lines.append("   * English where the catalog has no translation. */")
     lines.append("  const char *name_en;")
@@ -153,7 +138,6 @@ def main(argv):
         fields = [
             c_string(code),
             c_string(entry["alpha_3"]),
-            "1" if code in EEA_STATES else "0",
             c_string(name),
         ]
         fields += [c_string(catalogs[lang].gettext(name)) for lang in LANGUAGES]

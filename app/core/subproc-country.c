@@ -3,6 +3,7 @@
 
 #include "subproc-country-table.h"
 #include "subproc-country.h"
+#include "subproc-legal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -394,12 +395,9 @@ subproc_country_is_known (const char *code)
 gboolean
 subproc_country_is_eea (const char *code)
 {
-  const SubprocCountryEntry *entry;
-
   g_return_val_if_fail (code != NULL, FALSE);
 
-  entry = find_entry (code);
-  return entry != NULL && entry->is_eea;
+  return subproc_legal_is_eea (code);
 }
 
 /**
