@@ -486,6 +486,55 @@ test_help_swedish (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->out, "Öppna exempelregistret"));
 }
 
+/* --check prints one finding a line and fails on an error: the register
+ * of the issue gives exactly its three errors. */
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *input = data_file ("transfers.json");
+  const char *args[] = { "--check", input, NULL };
+  g_auto(GStrv) lines = NULL;
+  guint n_errors = 0;
+
+  g_assert_cmpint (run (fixture, args), ==, 1);
+  g_assert_cmpstr (fixture->err, ==, "");
+  lines = g_strsplit (fixture->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      /* FILE: PROCESSOR: SEVERITY: MESSAGE [REFERENCE], then the summary */
+      g_assert_true (g_str_has_prefix (lines[i], input));
+      if (strstr (lines[i], ": error: ") != NULL)
+        n_errors++;
+    }
+  g_assert_cmpuint (n_errors, ==, 3);
+  g_assert_nonnull (strstr (fixture->out, ": Shield Inc: error: "));
+  g_assert_nonnull (strstr (fixture->out, "[CJEU C-311/18]"));
+  g_assert_nonnull (strstr (fixture->out, ": Mumbai Support: error: "));
+  g_assert_nonnull (strstr (fixture->out, ": Plain US: error: "));
+  g_assert_null (strstr (fixture->out, ": London Ltd: error"));
+  g_assert_null (strstr (fixture->out, ": São Paulo SA: error"));
+  g_assert_null (strstr (fixture->out, ": Certified Corp: error"));
+  g_assert_null (strstr (fixture->out, ": Stockholm AB: error"));
+  g_assert_nonnull (strstr (fixture->out, ": 3 errors, "));
+}
+
+/* A list is imported, then checked; without errors the status is 0. */
+static void
+test_check_list (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *args[] = { "--check", seed (), NULL };
+  const char *both[] = { "--check", "--export=x.csv", seed (), NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, ": 0 errors, "));
+  g_assert_nonnull (strstr (fixture->out, ": warning: "));
+  g_assert_cmpint (run (fixture, both), ==, 2);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -509,6 +558,8 @@ main (int   argc,
   ADD ("/cli/usage/two-inputs", test_two_inputs);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/help-swedish", test_help_swedish);
+  ADD ("/cli/check", test_check);
+  ADD ("/cli/check/list", test_check_list);
 
   return g_test_run ();
 }

@@ -3,11 +3,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "subproc-check.h"
 #include "subproc-convert.h"
 #include "subproc-export.h"
 #include "subproc-import.h"
 #include "subproc-input.h"
 #include "subproc-language.h"
+#include "subproc-legal.h"
 #include "subproc-storage.h"
 
 /* The register to export: the one the file held, or one the command line
@@ -218,4 +220,77 @@ subproc_convert_with_options (const char                  *output,
     }
 
   return SUBPROC_CONVERT_OK;
+}
+
+/**
+ * subproc_convert_check:
+ * @input: (nullable): a register or a list; %NULL for @default_input
+ * @out: where the findings go, one a line:
+ *   `FILE: PROCESSOR: SEVERITY: MESSAGE [REFERENCE]`, then a summary line
+ * @messages: where warnings about the input and errors go
+ *
+ * The command line's `--check`: reads a register, or imports a list, and
+ * checks every processor's transfers as of today. SEVERITY is the English
+ * word (`error`, `warning`, `info`); the message follows the UI language.
+ *
+ * Returns: %SUBPROC_CONVERT_FAILED when any processor has an error, or the
+ *   input could not be read; %SUBPROC_CONVERT_OK otherwise.
+ */
+SubprocConvertStatus
+subproc_convert_check (const char *input,
+                       GFile      *default_input,
+                       FILE       *out,
+                       FILE       *messages)
+{
+  g_autoptr(GFile) input_file = NULL;
+  g_autoptr(SubprocInput) read = NULL;
+  g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input_name = NULL;
+  guint counts[SUBPROC_SEVERITY_ERROR + 1] = { 0 };
+  guint n_items;
+
+  g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
+
+  input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
+  input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
+  read = subproc_input_read (input_file, NULL, &error);
+  if (read == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+  print_warnings (messages, input_name, read->warnings);
+  reg = register_of (read);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
+  for (guint i = 0; i < n_items; i++)
+    {
+      SubprocProcessor *processor = subproc_register_get_processor (reg, i);
+      g_autoptr(GPtrArray) findings = subproc_check_processor (processor, reg, NULL);
+
+      for (guint f = 0; f < findings->len; f++)
+        {
+          SubprocFinding *finding = g_ptr_array_index (findings, f);
+
+          fprintf (out, "%s: %s: %s: %s [%s]\n", input_name, subproc_processor_get_name (processor),
+                   subproc_severity_to_string (finding->severity), finding->message, finding->reference);
+          counts[finding->severity]++;
+        }
+    }
+
+  {
+    guint n_errors = counts[SUBPROC_SEVERITY_ERROR];
+    guint n_warnings = counts[SUBPROC_SEVERITY_WARNING];
+    guint n_notes = counts[SUBPROC_SEVERITY_INFO];
+    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                                                 n_warnings);
+    g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+
+    /* Translators: the last line of --check: the file, the counts of errors, warnings and notes, a date */
+    fprintf (out, _("%s: %s, %s, %s (the law as of %s)\n"), input_name, errors, warnings, notes,
+             subproc_legal_get_as_of ());
+  }
+  return counts[SUBPROC_SEVERITY_ERROR] > 0 ? SUBPROC_CONVERT_FAILED : SUBPROC_CONVERT_OK;
 }

@@ -33,6 +33,10 @@ SubprocConvertStatus  subproc_convert_with_options (const char                  
                                                     GFile                       *default_input,
                                                     const SubprocConvertOptions *options,
                                                     FILE                        *messages);
+SubprocConvertStatus  subproc_convert_check (const char  *input,
+                                             GFile       *default_input,
+                                             FILE        *out,
+                                             FILE        *messages);
 gboolean              subproc_convert_parse_columns (const char                 *text,
                                                      SubprocColumnSet           *set,
                                                      GArray                    **fields);

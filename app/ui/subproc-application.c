@@ -21,6 +21,9 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write your register (or FILE) to OUTPUT without opening a window; the format follows OUTPUT’s extension: .json, .csv, .pdf or .html"),
     N_("OUTPUT") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the transfers of your register (or FILE, a register or a list) and print what is wrong, one finding a line; the exit status is 1 when there is an error"),
+    NULL },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The language of a PDF or HTML export: en, sv or da (default: the language Subproc is shown in)"),
     N_("LANGUAGE") },
@@ -69,9 +72,23 @@ subproc_application_handle_local_options (GApplication *app,
 {
   g_autofree char *output = NULL;
   g_autofree const char **inputs = NULL;
+  gboolean check = g_variant_dict_contains (options, "check");
 
-  /* a conversion runs here, in the process that was started and before
-   * GTK starts, so it needs neither a display nor a running Subproc */
+  /* a conversion or a check runs here, in the process that was started
+   * and before GTK starts, so it needs neither a display nor a running
+   * Subproc */
+  if (check)
+    {
+      g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+      if (g_variant_dict_contains (options, "export") || (inputs != NULL && g_strv_length ((char **) inputs) > 1))
+        {
+          g_printerr ("subproc: %s\n", _("--check takes one input file at most, and no --export."));
+          return SUBPROC_CONVERT_USAGE;
+        }
+      return subproc_convert_check (inputs != NULL ? inputs[0] : NULL, default_file, stdout, stderr);
+    }
   if (!g_variant_dict_lookup (options, "export", "^ay", &output))
     {
       g_autofree char *bus = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
