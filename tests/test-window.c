@@ -472,6 +472,74 @@ test_open_register (void)
   g_rmdir (dir);
 }
 
+/* The first widget under WIDGET whose tooltip holds TEXT. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL && strstr (tooltip, text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+problems_shown (gpointer window)
+{
+  return gtk_revealer_get_reveal_child (((SubprocWindow *) window)->problems_revealer);
+}
+
+/* Transfer errors show in the window: a banner with their count, which
+ * filters to them, and a findings cell that names each problem. */
+static void
+test_findings (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "transfers.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SubprocWindow *window = new_window ();
+  GListModel *visible = subproc_window_get_visible_model (window);
+  GtkWidget *findings_cell;
+  const char *tooltip;
+
+  subproc_window_open_files (window, &file, 1);
+  wait_for_rows (window, 7);
+  g_assert_true (subproc_test_wait_for (problems_shown, window));
+  g_assert_cmpstr (gtk_label_get_text (window->problems_label), ==, "3 processors have transfer problems.");
+
+  gtk_toggle_button_set_active (window->problems_button, TRUE);
+  wait_for_rows (window, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SubprocProcessor) processor = g_list_model_get_item (visible, i);
+      const char *name = subproc_processor_get_name (processor);
+
+      g_assert_true (g_str_equal (name, "Shield Inc") || g_str_equal (name, "Mumbai Support")
+                     || g_str_equal (name, "Plain US"));
+    }
+  subproc_test_settle ();
+
+  /* a findings cell names each problem with its reference */
+  findings_cell = find_tooltip (GTK_WIDGET (subproc_window_get_column_view (window)), "[GDPR Art. 45]");
+  g_assert_nonnull (findings_cell);
+  tooltip = gtk_widget_get_tooltip_text (findings_cell);
+  g_assert_nonnull (strstr (tooltip, "India"));
+  g_assert_true (gtk_widget_has_css_class (findings_cell, "error"));
+
+  /* all again */
+  gtk_toggle_button_set_active (window->problems_button, FALSE);
+  wait_for_rows (window, 7);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/window/save-in-background", test_save_in_background);
   g_test_add_func ("/window/hostile-files", test_hostile_files);
   g_test_add_func ("/window/cells-as-in-report", test_cells_as_in_report);
+  g_test_add_func ("/window/findings", test_findings);
 
   status = g_test_run ();
 

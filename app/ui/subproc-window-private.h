@@ -22,6 +22,9 @@ struct _SubprocWindow
   GtkColumnView       *column_view;
   GtkButton           *new_button;
   GtkLabel            *count_label;
+  GtkRevealer         *problems_revealer;
+  GtkLabel            *problems_label;
+  GtkToggleButton     *problems_button;
 
   /* owned */
   GSettings           *settings;
@@ -43,6 +46,10 @@ struct _SubprocWindow
   SubprocHistory      *history;        /* every change of reg goes through it */
 
   gboolean             reading;        /* a file of to_open, or the user's register, is read */
+  gboolean             only_problems;  /* the table shows only processors with errors */
+  guint                recount_id;     /* counts the processors with errors, a part at a time */
+  guint                recount_position;
+  guint                recount_errors;
   gboolean             closing;
   gboolean             asking;         /* a save before a question runs: the question tells */
   gboolean             pending_example;

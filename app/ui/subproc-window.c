@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "subproc-check.h"
 #include "subproc-columns.h"
 #include "subproc-search.h"
 #include "subproc-window-private.h"
@@ -174,6 +175,130 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (processor, update_cell, item);
 }
 
+/* The worst severity of a processor's findings, as a sort key: errors
+ * first; 0 when it has none. */
+static int
+worst_severity (GPtrArray *findings)
+{
+  int worst = -1;
+
+  for (guint i = 0; i < findings->len; i++)
+    worst = MAX (worst, (int) ((SubprocFinding *) g_ptr_array_index (findings, i))->severity);
+  return worst + 1;
+}
+
+static GPtrArray *
+findings_of (SubprocProcessor *processor)
+{
+  return subproc_check_processor (processor, NULL, NULL);
+}
+
+static int
+findings_sort_key (SubprocProcessor *processor,
+                   gpointer          unused)
+{
+  g_autoptr(GPtrArray) findings = findings_of (processor);
+
+  return -worst_severity (findings);
+}
+
+/* The findings cell: an icon of the worst severity, the count beside it,
+ * and every message with its reference on hover. The register's text in
+ * the messages is data: the tooltip is text, not markup. */
+static void
+update_findings_cell (GtkListItem *item)
+{
+  SubprocProcessor *processor = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkImage *icon = GTK_IMAGE (gtk_widget_get_first_child (box));
+  GtkLabel *count = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (icon)));
+  static const char * const icons[] = { NULL, "dialog-information-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char * const classes[] = { NULL, "accent", "warning", "error" };
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) tooltip = NULL;
+  g_autofree char *number = NULL;
+  int worst;
+
+  if (processor == NULL)
+    return;
+  findings = findings_of (processor);
+  worst = worst_severity (findings);
+  for (guint i = 1; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  gtk_widget_set_visible (box, worst > 0);
+  if (worst == 0)
+    return;
+
+  gtk_image_set_from_icon_name (icon, icons[worst]);
+  gtk_widget_add_css_class (box, classes[worst]);
+  number = g_strdup_printf ("%u", findings->len);
+  gtk_label_set_text (count, number);
+
+  tooltip = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SubprocFinding *finding = g_ptr_array_index (findings, i);
+
+      g_string_append_printf (tooltip, "%s%s [%s]", i > 0 ? "\n" : "", finding->message, finding->reference);
+    }
+  gtk_widget_set_tooltip_text (box, tooltip->str);
+  /* Translators: read out for the findings cell: how many problems a processor has */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip->str, -1);
+}
+
+static void
+setup_findings_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (box), "numeric");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_findings_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  update_findings_cell (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (update_findings_cell),
+                           item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_findings_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  SubprocProcessor *processor = gtk_list_item_get_item (item);
+
+  if (processor != NULL)
+    g_signal_handlers_disconnect_by_func (processor, update_findings_cell, item);
+}
+
+/* The window's own first column: the transfer findings. It is not in the
+ * presentation layer's public list, since a published list never shows
+ * findings. */
+static void
+add_findings_column (SubprocWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *key = gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL,
+                                                    G_CALLBACK (findings_sort_key), NULL, NULL);
+  g_autoptr(GtkNumericSorter) sorter = gtk_numeric_sorter_new (key);
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_findings_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_findings_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_findings_cb), NULL);
+  /* Translators: the title of the window's column of transfer findings */
+  column = gtk_column_view_column_new (C_("column", "Findings"), factory);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_fixed_width (column, 70);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
 /* The table's columns: the presentation layer's public list, with its
  * titles; a column added there is shown here. */
 static void
@@ -182,6 +307,7 @@ add_columns (SubprocWindow *self)
   guint n_fields;
   const SubprocField *fields = subproc_columns_get_public_fields (&n_fields);
 
+  add_findings_column (self);
   for (guint i = 0; i < n_fields; i++)
     {
       SubprocField field = fields[i];
@@ -270,6 +396,73 @@ update_title (SubprocWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static gboolean
+has_error (SubprocProcessor *processor)
+{
+  g_autoptr(GPtrArray) findings = findings_of (processor);
+
+  return worst_severity (findings) == SUBPROC_SEVERITY_ERROR + 1;
+}
+
+/* The banner says how many processors have transfer errors, and offers to
+ * show only them; it goes when there are none, and the filter with it. */
+static void
+update_problems (SubprocWindow *self,
+                 guint          n_errors)
+{
+  g_autofree char *text = NULL;
+
+  if (n_errors == 0 && gtk_toggle_button_get_active (self->problems_button))
+    gtk_toggle_button_set_active (self->problems_button, FALSE);
+  gtk_revealer_set_reveal_child (self->problems_revealer, n_errors > 0);
+  if (n_errors == 0)
+    return;
+  /* Translators: the banner above the table */
+  text = g_strdup_printf (ngettext ("%u processor has transfer problems.",
+                                    "%u processors have transfer problems.", n_errors), n_errors);
+  gtk_label_set_text (self->problems_label, text);
+}
+
+/* Counts the processors with errors a part at a time, between frames, so
+ * that a large register is never frozen for it. */
+static gboolean
+recount_cb (gpointer user_data)
+{
+  SubprocWindow *self = user_data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+  guint end = MIN (n_items, self->recount_position + 2000);
+
+  for (; self->recount_position < end; self->recount_position++)
+    self->recount_errors += has_error (subproc_register_get_processor (self->reg, self->recount_position));
+  if (self->recount_position < n_items)
+    return G_SOURCE_CONTINUE;
+
+  self->recount_id = 0;
+  update_problems (self, self->recount_errors);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+recount_problems (SubprocWindow *self)
+{
+  self->recount_position = 0;
+  self->recount_errors = 0;
+  if (self->recount_id == 0)
+    self->recount_id = g_idle_add_full (G_PRIORITY_LOW, recount_cb, self, NULL);
+}
+
+static void
+problems_toggled_cb (SubprocWindow   *self,
+                     GtkToggleButton *button)
+{
+  gboolean only = gtk_toggle_button_get_active (button);
+
+  if (only == self->only_problems)
+    return;
+  self->only_problems = only;
+  gtk_filter_changed (GTK_FILTER (self->filter), only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
 /* The document's register is shown: at the start, and when the file is
  * read again. */
 static void
@@ -295,6 +488,7 @@ show_register (SubprocWindow *self)
   g_signal_connect_object (self->history, "notify", G_CALLBACK (_subproc_window_update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (reg, "changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (reg, "changed", G_CALLBACK (recount_problems), self, G_CONNECT_SWAPPED);
 
   /* a large register is filtered and sorted a part at a time between
    * frames: the window shows rows, and takes keys, while it goes on; a
@@ -306,6 +500,7 @@ show_register (SubprocWindow *self)
 
   update_title (self);
   update_count (self);
+  recount_problems (self);
   _subproc_window_update_actions (self);
 
   /* the table takes the keyboard, so arrows, Enter and Delete work at once */
@@ -380,6 +575,8 @@ filter_func (gpointer item,
 {
   SubprocWindow *self = user_data;
 
+  if (self->only_problems && !has_error (item))
+    return FALSE;
   if (self->query_words == NULL)
     return TRUE;
   return subproc_search_matches_words (item, (const char * const *) self->query_words, NULL);
@@ -405,7 +602,8 @@ setup_models (SubprocWindow *self)
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
-  name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
+  /* after the findings */
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 1);
   gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
 }
 
@@ -425,6 +623,7 @@ subproc_window_dispose (GObject *object)
 
   _subproc_window_files_dispose (self);
   _subproc_window_actions_dispose (self);
+  g_clear_handle_id (&self->recount_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_WINDOW);
 
@@ -511,6 +710,10 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SubprocWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SubprocWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, SubprocWindow, problems_button);
+  gtk_widget_class_bind_template_callback (widget_class, problems_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
