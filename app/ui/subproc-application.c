@@ -5,6 +5,7 @@
 
 #include "subproc-application.h"
 #include "subproc-convert.h"
+#include "subproc-legal.h"
 #include "subproc-window.h"
 
 struct _SubprocApplication
@@ -184,7 +185,11 @@ about_action_cb (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The Subproc developers", NULL };
   GtkWidget *about;
+  g_autofree char *law = NULL;
 
+  /* Translators: in About: the day the table of legal bases was last checked (YYYY-MM-DD) */
+  law = g_strdup_printf (_("Transfers are checked against the law as of %s: the EEA, the European Commission’s adequacy decisions and the judgments of the Court of Justice of the EU."),
+                         subproc_legal_get_as_of ());
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
                         "application-icon", APP_ID,
@@ -197,6 +202,8 @@ about_action_cb (GSimpleAction *action,
                         /* Translators: put your names here, one a line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Legal bases for transfers"), NULL,
+                                      GTK_LICENSE_CUSTOM, law);
   gtk_window_present (GTK_WINDOW (about));
 }
 
