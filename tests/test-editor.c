@@ -4,7 +4,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "subproc-date-row.h"
 #include "subproc-editor-private.h"
+#include "subproc-findings-group.h"
 #include "subproc-storage.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
@@ -862,6 +864,41 @@ test_edit_resorts_and_refilters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editor shows the processor's transfer findings at the top, as the
+ * user types, each with a button to the field that fixes it. */
+static void
+test_findings (void)
+{
+  SubprocWindow *window = new_window_on (NULL);
+  SubprocEditor *editor = open_new_editor (window);
+  SubprocFindingsGroup *group = SUBPROC_FINDINGS_GROUP (field (editor, "findings_group"));
+  GtkWidget *mechanism = field (editor, "mechanism_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Plain US");
+  g_signal_emit_by_name (field (editor, "country_chooser"), "country-chosen", "US");
+  subproc_test_settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  /* no basis for the USA, no agreement */
+  g_assert_cmpuint (subproc_findings_group_get_n_findings (group), ==, 2);
+
+  /* the first finding's button takes the user to the mechanism */
+  g_signal_emit_by_name (group, "fix", "mechanism_row");
+  subproc_test_settle ();
+  g_assert_true (gtk_widget_has_focus (mechanism) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), mechanism));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (mechanism), SUBPROC_TRANSFER_DPF);
+  subproc_test_settle ();
+  g_assert_cmpuint (subproc_findings_group_get_n_findings (group), ==, 1);
+
+  subproc_date_row_set_date (SUBPROC_DATE_ROW (field (editor, "dpa_signed_row")), "2024-01-01");
+  subproc_test_settle ();
+  g_assert_cmpuint (subproc_findings_group_get_n_findings (group), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/window/details", test_details);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/editor/function-suggestions", test_function_suggestions);
+  g_test_add_func ("/editor/findings", test_findings);
 
   status = g_test_run ();
 

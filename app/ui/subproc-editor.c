@@ -3,12 +3,14 @@
 
 #include <glib/gi18n.h>
 
+#include "subproc-check.h"
 #include "subproc-country-chooser.h"
 #include "subproc-country.h"
 #include "subproc-date-row.h"
 #include "subproc-date.h"
 #include "subproc-editor-private.h"
 #include "subproc-field-row.h"
+#include "subproc-findings-group.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
 
@@ -26,6 +28,7 @@ struct _SubprocEditor
   AdwEntryRow           *contact_row;
   AdwComboRow           *parent_row;
   GtkLabel              *identity_message;
+  SubprocFindingsGroup  *findings_group;
   AdwEntryRow           *function_row;
   GtkTextView           *description_view;
   AdwEntryRow           *category_entry;
@@ -107,6 +110,20 @@ static const struct
   { SUBPROC_FIELD_ADDED, G_STRUCT_OFFSET (SubprocEditor, added_row) },
   { SUBPROC_FIELD_UPDATED, G_STRUCT_OFFSET (SubprocEditor, updated_row) },
   { SUBPROC_FIELD_REVIEW_DUE, G_STRUCT_OFFSET (SubprocEditor, review_row) },
+};
+
+/* Where a finding's button takes the user: the field that fixes it. */
+static const SubprocFindingFix finding_fixes[] = {
+  { "no-basis", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "struck-down", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "no-adequacy", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "dpf-outside-us", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "adequacy-scope", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "mechanism-not-needed", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "no-countries", N_("Add _Countries"), "countries_row" },
+  { "no-dpa", N_("Enter the _Date"), "dpa_signed_row" },
+  { "review-overdue", N_("Set the _Review"), "review_row" },
+  { "stale", N_("_Update"), "updated_row" },
 };
 
 #define FIELD_WIDGET(self, i) (*(GtkWidget **) G_STRUCT_MEMBER_P ((self), field_widgets[i].offset))
@@ -284,6 +301,30 @@ set_row_error (GtkWidget *row,
 
 /* Checks the fields as they are typed: a missing name stops Save and says
  * why; a website or a date that looks wrong is pointed out. */
+/* The transfer findings of what the fields say now, as the user types. */
+static void
+update_findings (SubprocEditor *self)
+{
+  g_autoptr(SubprocProcessor) values = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (self->original == NULL)
+    return;
+  values = subproc_editor_get_values (self);
+  findings = subproc_check_processor (values, self->reg, NULL);
+  subproc_findings_group_set_findings (self->findings_group, findings);
+}
+
+static void
+fix_cb (SubprocEditor *self,
+        const char    *target)
+{
+  GtkWidget *field = subproc_editor_get_field_widget (self, target);
+
+  g_assert (field != NULL);
+  gtk_widget_grab_focus (field);
+}
+
 static void
 validate (SubprocEditor *self)
 {
@@ -312,6 +353,7 @@ validate (SubprocEditor *self)
 
   subproc_date_row_set_error (self->dpa_signed_row,
                               signed_ok ? NULL : _("This date is in the future: an agreement cannot have been signed yet."));
+  update_findings (self);
 }
 
 static void
@@ -623,6 +665,7 @@ subproc_editor_constructed (GObject *object)
   /* an editor edits a processor of one register, or adds one to it */
   g_assert (SUBPROC_IS_REGISTER (self->reg));
   self->original = processor != NULL ? subproc_processor_copy (processor) : subproc_processor_new (NULL);
+  subproc_findings_group_set_fixes (self->findings_group, finding_fixes, G_N_ELEMENTS (finding_fixes));
   fill_parents (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (field_widgets); i++)
@@ -755,6 +798,7 @@ subproc_editor_class_init (SubprocEditorClass *klass)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, SUBPROC_TYPE_PROCESSOR);
 
   g_type_ensure (SUBPROC_TYPE_FIELD_ROW);
+  g_type_ensure (SUBPROC_TYPE_FINDINGS_GROUP);
   g_type_ensure (SUBPROC_TYPE_TAG_LIST);
   g_type_ensure (SUBPROC_TYPE_DATE_ROW);
   g_type_ensure (SUBPROC_TYPE_COUNTRY_CHOOSER);
@@ -797,6 +841,8 @@ subproc_editor_class_init (SubprocEditorClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "notes_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fix_cb);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, findings_group);
   gtk_widget_class_bind_template_callback (widget_class, countries_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_item_cb);
