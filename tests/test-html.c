@@ -197,8 +197,53 @@ test_full_internal (void)
   html = subproc_html_from_report (report, NULL);
   doc = parse (html);
   g_assert_cmpint (count (doc, "//p[@class='internal']"), ==, 1);
-  g_assert_cmpint (count (doc, "//thead/tr/th"), ==, 8);
+  /* eight columns of fields, then the transfer findings */
+  g_assert_cmpint (count (doc, "//thead/tr/th"), ==, 9);
+  g_assert_nonnull (strstr (html, ">Transfer findings</th>"));
+  g_assert_nonnull (strstr (html, "No signed data processing agreement is recorded. [GDPR Art. 28(3)]"));
   xmlFreeDoc (doc);
+
+  /* in the report's language, whatever the UI's */
+  g_clear_pointer (&html, g_free);
+  subproc_report_set_language (report, "sv");
+  html = subproc_html_from_report (report, NULL);
+  g_assert_nonnull (strstr (html, ">Fynd om överföringar</th>"));
+  g_assert_nonnull (strstr (html, "Varning: Inget undertecknat personuppgiftsbiträdesavtal finns registrerat. [GDPR Art. 28(3)]"));
+}
+
+/* The published list leaves out the processors that have ended and marks
+ * the planned ones; the full register holds every one. */
+static void
+test_statuses (void)
+{
+  g_autoptr(SubprocRegister) reg = load_seed ();
+  g_autoptr(SubprocReport) report = subproc_report_new (reg);
+  SubprocProcessor *ended = subproc_register_get_processor (reg, 0);
+  SubprocProcessor *planned = subproc_register_get_processor (reg, 1);
+  g_autofree char *public_html = NULL;
+  g_autofree char *full_html = NULL;
+  g_autofree char *planned_name = g_strdup_printf ("%s (planned)", subproc_processor_get_name (planned));
+  htmlDocPtr doc;
+
+  subproc_processor_set_enum (ended, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_ENDED);
+  subproc_processor_set_enum (planned, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_PLANNED);
+  subproc_report_set_language (report, "en");
+
+  public_html = subproc_html_from_report (report, NULL);
+  doc = parse (public_html);
+  g_assert_cmpint (count (doc, "//tbody/tr"), ==, SEED_ROWS - 1);
+  xmlFreeDoc (doc);
+  g_assert_null (strstr (public_html, subproc_processor_get_name (ended)));
+  g_assert_nonnull (strstr (public_html, planned_name));
+  /* a published list never shows findings */
+  g_assert_null (strstr (public_html, "GDPR Art."));
+
+  subproc_report_set_column_set (report, SUBPROC_COLUMNS_FULL);
+  full_html = subproc_html_from_report (report, NULL);
+  doc = parse (full_html);
+  g_assert_cmpint (count (doc, "//tbody/tr"), ==, SEED_ROWS);
+  xmlFreeDoc (doc);
+  g_assert_null (strstr (full_html, planned_name));
 }
 
 static void
@@ -247,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/html/swedish", test_swedish);
   g_test_add_func ("/html/escaped", test_escaped);
   g_test_add_func ("/html/full-internal", test_full_internal);
+  g_test_add_func ("/html/statuses", test_statuses);
   g_test_add_func ("/html/cli", test_cli);
 
   return g_test_run ();

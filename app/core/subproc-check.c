@@ -2,13 +2,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libintl.h>
 #include <string.h>
 
 #include "subproc-check.h"
 #include "subproc-country.h"
 #include "subproc-date.h"
+#include "subproc-language.h"
 #include "subproc-legal.h"
 #include "subproc-validate.h"
+
+/* In the language of the report the findings are printed in, when there
+ * is one: see subproc_language_gettext(). */
+#undef _
+#define _(text) subproc_language_gettext (text)
 
 /* Transfer checks. A processor is checked country by country: a country
  * in the EEA needs nothing; one with an adequacy decision in force needs
@@ -131,9 +138,10 @@ static void
 check_country (GPtrArray  *findings,
                const char *code,
                GArray     *mechanisms,
-               const char *today)
+               const char *today,
+               const char *language)
 {
-  const char *name = subproc_country_name (code, NULL);
+  const char *name = subproc_country_name (code, language);
   const SubprocAdequacy *adequacy = NULL;
   SubprocDestination destination = subproc_legal_destination (code, today, &adequacy);
   gboolean struck = has (mechanisms, SUBPROC_TRANSFER_PRIVACY_SHIELD) || has (mechanisms, SUBPROC_TRANSFER_SAFE_HARBOR);
@@ -253,7 +261,7 @@ subproc_check_processor (SubprocProcessor          *processor,
   countries = subproc_processor_get_countries (processor);
   for (guint i = 0; countries[i] != NULL; i++)
     {
-      check_country (findings, countries[i], mechanisms, today);
+      check_country (findings, countries[i], mechanisms, today, options != NULL ? options->language : NULL);
       all_eea = all_eea && subproc_legal_is_eea (countries[i]);
     }
 
@@ -281,7 +289,7 @@ subproc_check_processor (SubprocProcessor          *processor,
   stale_before = add_months (today, -(int) stale_months);
   if (updated != NULL && strcmp (updated, stale_before) < 0)
     {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not updated for more than %u month.",
+      g_autofree char *message = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Not updated for more than %u month.",
                                                                "Not updated for more than %u months.", stale_months),
                                                   stale_months);
 

@@ -29,6 +29,7 @@ typedef struct
 {
   const char *today;         /* YYYY-MM-DD; NULL for today */
   guint       stale_months;  /* "not updated for more than N months"; 0 for 12 */
+  const char *language;      /* of the countries' names: "en", "sv", "da"; NULL for the UI's */
 } SubprocCheckOptions;
 
 void        subproc_finding_free             (SubprocFinding            *finding);

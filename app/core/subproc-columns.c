@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "subproc-check.h"
 #include "subproc-columns.h"
 #include "subproc-date.h"
 #include "subproc-language.h"
@@ -14,7 +15,8 @@
  * one place. */
 
 /* The internal register: every field, grouped so that eight columns fit
- * a landscape page with headers in Swedish and Danish too. */
+ * a landscape page with headers in Swedish and Danish too, and the
+ * transfer findings. */
 static const SubprocColumn full_columns[] = {
   { { SUBPROC_FIELD_NAME, SUBPROC_FIELD_LEGAL_ENTITY, SUBPROC_FIELD_PARENT,
       SUBPROC_FIELD_WEBSITE, SUBPROC_FIELD_CONTACT, SUBPROC_FIELD_ID }, 6,
@@ -31,6 +33,8 @@ static const SubprocColumn full_columns[] = {
   { { SUBPROC_FIELD_STATUS, SUBPROC_FIELD_ADDED, SUBPROC_FIELD_UPDATED, SUBPROC_FIELD_REVIEW_DUE,
       SUBPROC_FIELD_NOTES }, 5,
     NC_("report column", "Status and dates"), TRUE },
+  /* the internal register only: a published list never shows findings */
+  { { 0 }, 0, NC_("report column", "Transfer findings"), FALSE, TRUE },
 };
 
 static const SubprocField public_fields[] = {
@@ -107,7 +111,7 @@ subproc_columns_field_title (SubprocField field)
 const char *
 subproc_columns_column_title (const SubprocColumn *column)
 {
-  g_return_val_if_fail (column != NULL && column->n_fields > 0, NULL);
+  g_return_val_if_fail (column != NULL && (column->n_fields > 0 || column->title != NULL), NULL);
 
   if (column->title != NULL)
     return subproc_language_pgettext ("report column", column->title);
@@ -308,6 +312,38 @@ add_bold (GArray *bold,
     g_array_append_val (bold, span);
 }
 
+/* Each finding a line: its severity in bold, the message, the reference. */
+static char *
+findings_text (SubprocProcessor *processor,
+               SubprocRegister  *reg,
+               const char       *language,
+               GArray           *bold)
+{
+  static const char * const severity[] = {
+    [SUBPROC_SEVERITY_INFO] = NC_("finding", "Note"),
+    [SUBPROC_SEVERITY_WARNING] = NC_("finding", "Warning"),
+    [SUBPROC_SEVERITY_ERROR] = NC_("finding", "Error"),
+  };
+  const SubprocCheckOptions options = { NULL, 0, language };
+  g_autoptr(GPtrArray) findings = subproc_check_processor (processor, reg, &options);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      SubprocFinding *finding = g_ptr_array_index (findings, i);
+      gsize start;
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      start = out->len;
+      /* Translators: a label before a value in a report cell, as in “Signed: 3 Aug 2020” */
+      g_string_append_printf (out, _("%s: "), subproc_language_pgettext ("finding", severity[finding->severity]));
+      add_bold (bold, start, out->len);
+      g_string_append_printf (out, "%s [%s]", finding->message, finding->reference);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * subproc_columns_cell_text:
  * @reg: the register @processor is in, for the names of parents
@@ -330,6 +366,8 @@ subproc_columns_cell_text (const SubprocColumn *column,
 {
   GString *out;
 
+  if (column->findings)
+    return findings_text (processor, reg, language, bold);
   if (column->n_fields == 1)
     {
       char *text = single_value (reg, processor, column->fields[0], language);

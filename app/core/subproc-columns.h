@@ -23,6 +23,7 @@ typedef struct
   guint         n_fields;
   const char   *title;        /* untranslated, context "report column"; NULL: the first field's */
   gboolean      label_first;  /* whether the first field's value gets its label too */
+  gboolean      findings;     /* the processor's transfer findings, not fields */
 } SubprocColumn;
 
 /* A stretch of a cell's text to set in bold, in bytes. */

@@ -230,6 +230,7 @@ subproc_html_from_report (SubprocReport *report,
   g_return_val_if_fail (SUBPROC_IS_REPORT (report), NULL);
 
   scope = subproc_language_push (subproc_report_get_language (report));
+  subproc_report_update_rows (report);
   reg = subproc_report_get_register (report);
   organisation = subproc_register_get_organisation (reg);
   contact = subproc_register_get_dpo_contact (reg);

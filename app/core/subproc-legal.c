@@ -4,8 +4,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "subproc-language.h"
 #include "subproc-legal.h"
 #include "subproc-legal-table.h"
+
+/* in a report's language: see subproc_language_gettext() */
+#undef _
+#define _(text) subproc_language_gettext (text)
 
 /**
  * subproc_legal_get_as_of:

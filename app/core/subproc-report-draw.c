@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "subproc-date.h"
+#include "subproc-legal.h"
 #include "subproc-report-private.h"
 
 static void
@@ -152,6 +154,14 @@ _subproc_report_draw_title (SubprocReport *self,
   append_meta (meta, attrs, _("Contents"), contents);
   /* Translators: report title block: the file the register was read from */
   append_meta (meta, attrs, _("Source"), self->source_name);
+  if (self->internal)
+    {
+      g_autoptr(GDate) as_of = subproc_date_parse_iso (subproc_legal_get_as_of ());
+      g_autofree char *law = subproc_language_format_date (as_of, TRUE);
+
+      /* Translators: report title block: the day of the law the transfer findings follow */
+      append_meta (meta, attrs, _("Transfers checked against the law as of"), law);
+    }
   details = _subproc_report_new_layout (self, meta_font, meta->str, attrs, width);
 
   tag_begin (cr, "H1");

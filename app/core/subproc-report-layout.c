@@ -99,7 +99,10 @@ fit_columns (SubprocReport *self)
             g_hash_table_add (measured, g_steal_pointer (&text));
         }
       /* a header's words are never broken; a long word in a cell (a URL,
-       * an id) is, rather than squeezing every other column */
+       * an id) is, rather than squeezing every other column; the findings
+       * are prose that wraps anywhere, beside every other column */
+      if (column->column.findings)
+        cell_min = 0;
       column->min_width = MAX (header_min, MIN (cell_min, room * MAX_MIN_SHARE)) + WIDTH_SLACK;
       column->max_width = MAX (column->max_width + WIDTH_SLACK, column->min_width);
       sum_min += column->min_width;
@@ -288,6 +291,7 @@ subproc_report_paginate (SubprocReport *self,
   g_array_set_size (self->slices, 0);
   g_array_set_size (self->page_starts, 0);
   _subproc_report_forget_layouts (self);
+  subproc_report_update_rows (self);
 
   fit_columns (self);
   measure_frame (self);

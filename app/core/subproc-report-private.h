@@ -88,6 +88,8 @@ struct _SubprocReport
   char                  *language;
   char                  *source_name;
   GPtrArray             *rows;         /* SubprocProcessor: the ones chosen, in order; NULL for all */
+  GPtrArray             *shown;        /* SubprocProcessor: the rows the report holds (a public one
+                                        * leaves out the ended), from subproc_report_update_rows() */
   GArray                *columns;      /* ReportColumn */
   PangoFontDescription  *body_font;
   PangoFontDescription  *bold_font;

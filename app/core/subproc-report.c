@@ -10,6 +10,8 @@ G_DEFINE_FINAL_TYPE (SubprocReport, subproc_report, G_TYPE_OBJECT)
 guint
 _subproc_report_n_rows (SubprocReport *self)
 {
+  if (self->shown != NULL)
+    return self->shown->len;
   return self->rows != NULL ? self->rows->len : g_list_model_get_n_items (G_LIST_MODEL (self->reg));
 }
 
@@ -17,6 +19,8 @@ SubprocProcessor *
 _subproc_report_row_processor (SubprocReport *self,
                guint          row)
 {
+  if (self->shown != NULL)
+    return g_ptr_array_index (self->shown, row);
   return self->rows != NULL ? g_ptr_array_index (self->rows, row) : subproc_register_get_processor (self->reg, row);
 }
 
@@ -56,6 +60,16 @@ _subproc_report_cell_text (SubprocReport      *self,
 
   for (guint i = 0; i < bold->len; i++)
     _subproc_report_add_bold (attrs, g_array_index (bold, SubprocTextSpan, i).start, g_array_index (bold, SubprocTextSpan, i).end);
+  /* the published list says which processors are not at work yet */
+  if (!self->internal && column->column.n_fields == 1 && column->column.fields[0] == SUBPROC_FIELD_NAME
+      && subproc_processor_get_status (processor) == SUBPROC_STATUS_PLANNED)
+    {
+      /* Translators: after a processor's name in the published list */
+      char *marked = g_strdup_printf ("%s %s", text, _("(planned)"));
+
+      g_free (text);
+      text = marked;
+    }
   return text;
 }
 
@@ -81,6 +95,7 @@ subproc_report_dispose (GObject *object)
 
   g_clear_object (&self->reg);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_object (&self->context);
   _subproc_report_forget_layouts (self);
 
@@ -484,6 +499,36 @@ subproc_report_set_processors (SubprocReport *self,
       g_return_if_fail (SUBPROC_IS_PROCESSOR (processor));
       g_ptr_array_add (self->rows, processor);
     }
+}
+
+/**
+ * subproc_report_update_rows:
+ *
+ * Takes the processors the report holds as the register has them now: the
+ * chosen ones (subproc_report_set_processors()) or all of them, and in a
+ * public report not the ones that have ended. Paginating does it; a
+ * report read row by row (the web page) does it first.
+ */
+void
+subproc_report_update_rows (SubprocReport *self)
+{
+  GPtrArray *shown;
+  guint n_items;
+
+  g_return_if_fail (SUBPROC_IS_REPORT (self));
+
+  /* from the chosen processors or the register, not from the last rows */
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  n_items = _subproc_report_n_rows (self);
+  shown = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      SubprocProcessor *processor = _subproc_report_row_processor (self, i);
+
+      if (self->internal || subproc_processor_get_status (processor) != SUBPROC_STATUS_ENDED)
+        g_ptr_array_add (shown, g_object_ref (processor));
+    }
+  self->shown = shown;
 }
 
 /**

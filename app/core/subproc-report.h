@@ -69,6 +69,7 @@ void           subproc_report_prepare_context  (PangoContext       *context);
 PangoContext  *subproc_report_new_context      (void);
 void           subproc_report_set_processors   (SubprocReport      *self,
                                                 GListModel         *processors);
+void           subproc_report_update_rows      (SubprocReport      *self);
 guint          subproc_report_get_n_rows       (SubprocReport      *self);
 SubprocProcessor *subproc_report_get_row       (SubprocReport      *self,
                                                 guint               row);
