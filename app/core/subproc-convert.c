@@ -12,6 +12,45 @@
 #include "subproc-legal.h"
 #include "subproc-storage.h"
 
+static void
+print_warnings (FILE       *messages,
+                const char *input,
+                GPtrArray  *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      SubprocImportWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* Translators: the word between the position and the message, as compilers write it */
+      fprintf (messages, "%s:%u:%u: %s: %s\n", input, warning->line, warning->column,
+               _("warning"), warning->message);
+    }
+}
+
+/* Reads INPUT (or DEFAULT_INPUT), saying its warnings and a failure on
+ * MESSAGES; FILE and NAME are the input's, NAME as the user wrote it. */
+static SubprocInput *
+read_input (const char  *input,
+            GFile       *default_input,
+            FILE        *messages,
+            GFile      **file,
+            char       **name)
+{
+  g_autoptr(GError) error = NULL;
+  SubprocInput *read;
+
+  *file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
+  *name = input != NULL ? g_strdup (input) : g_file_get_parse_name (*file);
+  read = subproc_input_read (*file, NULL, &error);
+  if (read == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return NULL;
+    }
+  print_warnings (messages, *name, read->warnings);
+  return read;
+}
+
 /* The register to export: the one the file held, or one the command line
  * makes of a list. */
 static SubprocRegister *
@@ -69,21 +108,6 @@ subproc_convert_parse_columns (const char        *text,
 
   *fields = g_steal_pointer (&list);
   return TRUE;
-}
-
-static void
-print_warnings (FILE       *messages,
-                const char *input,
-                GPtrArray  *warnings)
-{
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-    {
-      SubprocImportWarning *warning = g_ptr_array_index (warnings, i);
-
-      /* Translators: the word between the position and the message, as compilers write it */
-      fprintf (messages, "%s:%u:%u: %s: %s\n", input, warning->line, warning->column,
-               _("warning"), warning->message);
-    }
 }
 
 /* The report options as export options; FALSE with a message on a
@@ -188,15 +212,9 @@ subproc_convert_with_options (const char                  *output,
   /* before the input's warnings are translated: see the function */
   subproc_language_init ();
 
-  input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
-  input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
-  read = subproc_input_read (input_file, NULL, &error);
+  read = read_input (input, default_input, messages, &input_file, &input_name);
   if (read == NULL)
-    {
-      fprintf (messages, "subproc: %s\n", error->message);
-      return SUBPROC_CONVERT_FAILED;
-    }
-  print_warnings (messages, input_name, read->warnings);
+    return SUBPROC_CONVERT_FAILED;
   self = register_of (read);
   /* this version would write it as its own, losing what it does not know */
   if (read->newer_version && format == SUBPROC_EXPORT_JSON)
@@ -245,22 +263,15 @@ subproc_convert_check (const char *input,
   g_autoptr(GFile) input_file = NULL;
   g_autoptr(SubprocInput) read = NULL;
   g_autoptr(SubprocRegister) reg = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *input_name = NULL;
   guint counts[SUBPROC_SEVERITY_ERROR + 1] = { 0 };
   guint n_items;
 
   g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
 
-  input_file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
-  input_name = input != NULL ? g_strdup (input) : g_file_get_parse_name (input_file);
-  read = subproc_input_read (input_file, NULL, &error);
+  read = read_input (input, default_input, messages, &input_file, &input_name);
   if (read == NULL)
-    {
-      fprintf (messages, "subproc: %s\n", error->message);
-      return SUBPROC_CONVERT_FAILED;
-    }
-  print_warnings (messages, input_name, read->warnings);
+    return SUBPROC_CONVERT_FAILED;
   reg = register_of (read);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
