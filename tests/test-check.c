@@ -108,7 +108,7 @@ test_messages (void)
 
   g_assert_cmpstr (finding->reference, ==, "CJEU C-311/18");
   g_assert_nonnull (strstr (finding->message, "Privacy Shield"));
-  g_assert_nonnull (strstr (finding->message, "2020-07-16"));
+  g_assert_nonnull (strstr (finding->message, "16 July 2020"));
   g_assert_nonnull (strstr (finding->message, "United States"));
   g_assert_nonnull (finding->fix);
   g_assert_nonnull (strstr (finding->fix, "Data Privacy Framework"));

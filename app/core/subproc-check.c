@@ -119,6 +119,15 @@ has_safeguard (GArray *mechanisms)
          || has (mechanisms, SUBPROC_TRANSFER_DEROGATION) || has (mechanisms, SUBPROC_TRANSFER_OTHER);
 }
 
+/* DAY (YYYY-MM-DD) as people read it, in the report's language. */
+static char *
+readable_date (const char *day)
+{
+  g_autoptr(GDate) date = subproc_date_parse_iso (day);
+
+  return date != NULL ? subproc_language_format_date (date, TRUE) : g_strdup (day);
+}
+
 /* DAY plus MONTHS, as YYYY-MM-DD. */
 static char *
 add_months (const char *day,
@@ -172,9 +181,13 @@ check_country (GPtrArray  *findings,
       g_autofree char *soon = add_months (today, 6);
 
       if (adequacy->expires != NULL && strcmp (adequacy->expires, soon) <= 0)
-        add (findings, "adequacy-expiring", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(3)",
-             /* Translators: the first %s is a country, the second a date (YYYY-MM-DD) */
-             _("The adequacy decision for %s expires on %s."), name, adequacy->expires);
+        {
+          g_autofree char *expires = readable_date (adequacy->expires);
+
+          add (findings, "adequacy-expiring", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(3)",
+               /* Translators: the first %s is a country, the second a date */
+               _("The adequacy decision for %s expires on %s."), name, expires);
+        }
       if (adequacy->scope == SUBPROC_ADEQUACY_SCOPE_ALL)
         return;
       /* a decision for some recipients: the DPF, or a safeguard of its own */
@@ -199,11 +212,12 @@ check_country (GPtrArray  *findings,
       const SubprocStruckDown *judgment = subproc_legal_find_struck_down (has (mechanisms, SUBPROC_TRANSFER_PRIVACY_SHIELD)
                                                                           ? SUBPROC_TRANSFER_PRIVACY_SHIELD
                                                                           : SUBPROC_TRANSFER_SAFE_HARBOR);
+      g_autofree char *since = readable_date (judgment->invalid_since);
 
       add (findings, "struck-down", SUBPROC_SEVERITY_ERROR, code, judgment->judgment,
            /* Translators: the first %s is a mechanism (Privacy Shield), the second a date, the third a country */
            _("%s has not been a valid basis since %s: transfers to %s have no legal basis."),
-           judgment->name, judgment->invalid_since, name);
+           judgment->name, since, name);
       set_fix (findings, dpf_here ? _("Check that the processor is certified under the EU-US Data Privacy Framework and choose it, or choose standard contractual clauses.")
                                   : _("Choose the mechanism the processor uses now, such as standard contractual clauses."));
       return;
@@ -282,9 +296,13 @@ subproc_check_processor (SubprocProcessor          *processor,
       set_fix (findings, _("Enter the date the agreement was signed."));
     }
   if (is_past (subproc_processor_get_text (processor, SUBPROC_FIELD_REVIEW_DUE), today))
-    add (findings, "review-overdue", SUBPROC_SEVERITY_WARNING, NULL, "GDPR Art. 28(1)",
-         /* Translators: %s is a date (YYYY-MM-DD) */
-         _("The review was due on %s."), subproc_processor_get_text (processor, SUBPROC_FIELD_REVIEW_DUE));
+    {
+      g_autofree char *due = readable_date (subproc_processor_get_text (processor, SUBPROC_FIELD_REVIEW_DUE));
+
+      add (findings, "review-overdue", SUBPROC_SEVERITY_WARNING, NULL, "GDPR Art. 28(1)",
+           /* Translators: %s is a date */
+           _("The review was due on %s."), due);
+    }
   updated = subproc_processor_get_text (processor, SUBPROC_FIELD_UPDATED);
   stale_before = add_months (today, -(int) stale_months);
   if (updated != NULL && strcmp (updated, stale_before) < 0)
