@@ -154,25 +154,28 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 /* A cell follows its processor: an edit changes the processor in place,
- * and the view keeps the row. */
+ * and the view keeps the row. UPDATE (the factory's user data) fills the
+ * cell in. */
+typedef void (*UpdateCell) (GtkListItem *item);
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              gpointer                  update)
 {
-  SubprocProcessor *processor = gtk_list_item_get_item (item);
-
-  update_cell (item);
-  g_signal_connect_object (processor, "notify", G_CALLBACK (update_cell), item, G_CONNECT_SWAPPED);
+  ((UpdateCell) update) (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (update), item, G_CONNECT_SWAPPED);
 }
 
 static void
 unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
+                GtkListItem              *item,
+                gpointer                  update)
 {
   SubprocProcessor *processor = gtk_list_item_get_item (item);
 
   if (processor != NULL)
-    g_signal_handlers_disconnect_by_func (processor, update_cell, item);
+    g_signal_handlers_disconnect_by_func (processor, update, item);
 }
 
 /* The worst severity of a processor's findings, as a sort key: errors
@@ -242,7 +245,7 @@ update_findings_cell (GtkListItem *item)
       g_string_append_printf (tooltip, "%s%s [%s]", i > 0 ? "\n" : "", finding->message, finding->reference);
     }
   gtk_widget_set_tooltip_text (box, tooltip->str);
-  /* Translators: read out for the findings cell: how many problems a processor has */
+  /* a screen reader reads the findings, not a bare number */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip->str, -1);
 }
 
@@ -258,25 +261,6 @@ setup_findings_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
-static void
-bind_findings_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item)
-{
-  update_findings_cell (item);
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (update_findings_cell),
-                           item, G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_findings_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item)
-{
-  SubprocProcessor *processor = gtk_list_item_get_item (item);
-
-  if (processor != NULL)
-    g_signal_handlers_disconnect_by_func (processor, update_findings_cell, item);
-}
-
 /* The window's own first column: the transfer findings. It is not in the
  * presentation layer's public list, since a published list never shows
  * findings. */
@@ -290,8 +274,8 @@ add_findings_column (SubprocWindow *self)
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_findings_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_findings_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_findings_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) update_findings_cell);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) update_findings_cell);
   /* Translators: the title of the window's column of transfer findings */
   column = gtk_column_view_column_new (C_("column", "Findings"), factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
@@ -319,8 +303,8 @@ add_columns (SubprocWindow *self)
       g_autoptr(GtkStringSorter) sorter = gtk_string_sorter_new (key);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (field));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) update_cell);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) update_cell);
 
       column = gtk_column_view_column_new (subproc_columns_field_title (field), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
