@@ -10,42 +10,56 @@ typedef struct
 {
   const char               *name;
   const char               *countries;   /* comma-separated codes, or "" */
-  SubprocTransferMechanism  mechanism;
+  const char               *mechanisms;  /* comma-separated words, or "" */
   const char               *dpa_signed;  /* NULL: none recorded */
   const char               *updated;
   const char               *review_due;
   const char               *want;        /* "severity:code:country ..." in order; "" for none */
+  const char               *dpf_verified;
+  SubprocSccModule          module;
 } Case;
 
 static const Case cases[] = {
   /* the issue's: exactly these errors */
-  { "Privacy Shield in the USA", "US", SUBPROC_TRANSFER_PRIVACY_SHIELD, "2024-01-01", TODAY, NULL, "error:struck-down:US" },
-  { "India, adequacy claimed", "IN", SUBPROC_TRANSFER_ADEQUACY, "2024-01-01", TODAY, NULL, "error:no-adequacy:IN" },
-  { "USA, nothing stated", "US", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, NULL, "error:no-basis:US" },
+  { "Privacy Shield in the USA", "US", "privacy-shield", "2024-01-01", TODAY, NULL, "error:struck-down:US" },
+  { "India, adequacy claimed", "IN", "adequacy", "2024-01-01", TODAY, NULL, "error:no-adequacy:IN" },
+  { "USA, nothing stated", "US", "", "2024-01-01", TODAY, NULL, "error:no-basis:US" },
   /* ...and none here */
-  { "UK under adequacy", "GB", SUBPROC_TRANSFER_ADEQUACY, "2024-01-01", TODAY, NULL, "" },
-  { "Brazil, nothing stated", "BR", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, NULL, "" },
-  { "USA under the DPF", "US", SUBPROC_TRANSFER_DPF, "2024-01-01", TODAY, NULL, "" },
-  { "Sweden, nothing stated", "SE", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, NULL, "" },
+  { "UK under adequacy", "GB", "adequacy", "2024-01-01", TODAY, NULL, "" },
+  { "Brazil, nothing stated", "BR", "", "2024-01-01", TODAY, NULL, "" },
+  { "USA under the DPF", "US", "dpf", "2024-01-01", TODAY, NULL, "", "2026-06-01" },
+  { "Sweden, nothing stated", "SE", "", "2024-01-01", TODAY, NULL, "" },
   /* more errors */
-  { "Safe Harbor in India", "IN", SUBPROC_TRANSFER_SAFE_HARBOR, "2024-01-01", TODAY, NULL, "error:struck-down:IN" },
-  { "DPF in India", "IN", SUBPROC_TRANSFER_DPF, "2024-01-01", TODAY, NULL, "error:dpf-outside-us:IN" },
-  { "India, not needed", "IN", SUBPROC_TRANSFER_NOT_NEEDED, "2024-01-01", TODAY, NULL, "error:no-basis:IN" },
-  { "India under SCCs", "IN", SUBPROC_TRANSFER_SCC, "2024-01-01", TODAY, NULL, "" },
+  { "Safe Harbor in India", "IN", "safe-harbor", "2024-01-01", TODAY, NULL, "error:struck-down:IN" },
+  { "DPF in India", "IN", "dpf", "2024-01-01", TODAY, NULL, "error:dpf-outside-us:IN" },
+  { "India, not needed", "IN", "not-needed", "2024-01-01", TODAY, NULL, "error:no-basis:IN" },
+  { "India under SCCs", "IN", "scc", "2024-01-01", TODAY, NULL, "", NULL, SUBPROC_SCC_MODULE_3 },
+  /* several mechanisms: one valid one carries the transfer */
+  { "SCCs and the DPF in the USA", "US", "scc,dpf", "2024-01-01", TODAY, NULL, "", "2026-01-15", SUBPROC_SCC_MODULE_2 },
+  { "Privacy Shield beside SCCs", "US", "privacy-shield,scc", "2024-01-01", TODAY, NULL,
+    "info:struck-down-listed:-", NULL, SUBPROC_SCC_MODULE_2 },
+  { "Privacy Shield and Safe Harbor only", "US", "privacy-shield,safe-harbor", "2024-01-01", TODAY, NULL,
+    "error:struck-down:US" },
+  { "not needed, in India and Sweden", "IN,SE", "not-needed", "2024-01-01", TODAY, NULL, "error:no-basis:IN" },
   /* country by country: Ireland is fine, the USA is not */
-  { "Ireland and the USA", "IE,US", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, NULL, "error:no-basis:US" },
+  { "Ireland and the USA", "IE,US", "", "2024-01-01", TODAY, NULL, "error:no-basis:US" },
   /* warnings */
-  { "Canada under adequacy", "CA", SUBPROC_TRANSFER_ADEQUACY, "2024-01-01", TODAY, NULL, "warning:adequacy-scope:CA" },
-  { "USA under adequacy", "US", SUBPROC_TRANSFER_ADEQUACY, "2024-01-01", TODAY, NULL, "warning:adequacy-scope:US" },
-  { "no countries", "", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, NULL, "warning:no-countries:-" },
-  { "no agreement", "SE", SUBPROC_TRANSFER_UNSPECIFIED, NULL, TODAY, NULL, "warning:no-dpa:-" },
-  { "review overdue", "SE", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, "2026-11-30", "warning:review-overdue:-" },
-  { "review ahead", "SE", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", TODAY, "2026-12-03", "" },
-  { "not updated for 13 months", "SE", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", "2025-11-01", NULL, "warning:stale:-" },
-  { "updated 11 months ago", "SE", SUBPROC_TRANSFER_UNSPECIFIED, "2024-01-01", "2026-01-02", NULL, "" },
+  { "Canada under adequacy", "CA", "adequacy", "2024-01-01", TODAY, NULL, "warning:adequacy-scope:CA" },
+  { "USA under adequacy", "US", "adequacy", "2024-01-01", TODAY, NULL, "warning:adequacy-scope:US" },
+  { "no countries", "", "", "2024-01-01", TODAY, NULL, "warning:no-countries:-" },
+  { "no agreement", "SE", "", NULL, TODAY, NULL, "warning:no-dpa:-" },
+  { "review overdue", "SE", "", "2024-01-01", TODAY, "2026-11-30", "warning:review-overdue:-" },
+  { "review ahead", "SE", "", "2024-01-01", TODAY, "2026-12-03", "" },
+  { "not updated for 13 months", "SE", "", "2024-01-01", "2025-11-01", NULL, "warning:stale:-" },
+  { "updated 11 months ago", "SE", "", "2024-01-01", "2026-01-02", NULL, "" },
+  { "USA under the DPF, never verified", "US", "dpf", "2024-01-01", TODAY, NULL, "warning:dpf-unverified:US" },
+  { "USA under the DPF, verified 13 months ago", "US", "dpf", "2024-01-01", TODAY, NULL,
+    "warning:dpf-unverified:US", "2025-11-01" },
+  { "USA under the DPF, verified a year ago to the day", "US", "dpf", "2024-01-01", TODAY, NULL, "", "2025-12-02" },
+  { "SCCs without module", "IN", "scc", "2024-01-01", TODAY, NULL, "info:scc-no-module:-" },
   /* info, and errors before it */
-  { "SCCs inside the EEA", "SE,DK", SUBPROC_TRANSFER_SCC, "2024-01-01", TODAY, NULL, "info:mechanism-not-needed:-" },
-  { "several at once", "US", SUBPROC_TRANSFER_UNSPECIFIED, NULL, TODAY, NULL, "error:no-basis:US warning:no-dpa:-" },
+  { "SCCs inside the EEA", "SE,DK", "scc", "2024-01-01", TODAY, NULL, "info:mechanism-not-needed:-" },
+  { "several at once", "US", "", NULL, TODAY, NULL, "error:no-basis:US warning:no-dpa:-" },
 };
 
 static SubprocProcessor *
@@ -53,10 +67,13 @@ make_processor (const Case *c)
 {
   SubprocProcessor *processor = subproc_processor_new (c->name);
   g_auto(GStrv) countries = g_strsplit (c->countries, ",", -1);
+  g_auto(GStrv) mechanisms = g_strsplit (c->mechanisms, ",", -1);
 
   if (*c->countries != '\0')
     subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) countries);
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, c->mechanism);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, (const char * const *) mechanisms);
+  subproc_processor_set_text (processor, SUBPROC_FIELD_DPF_VERIFIED, c->dpf_verified);
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_SCC_MODULE, c->module);
   subproc_processor_set_text (processor, SUBPROC_FIELD_DPA_SIGNED, c->dpa_signed);
   subproc_processor_set_text (processor, SUBPROC_FIELD_UPDATED, c->updated);
   subproc_processor_set_text (processor, SUBPROC_FIELD_REVIEW_DUE, c->review_due);
@@ -120,7 +137,7 @@ static void
 test_dates_and_parents (void)
 {
   const SubprocCheckOptions late = { "2031-07-01", 12 };
-  const Case uk = { "UK", "GB", SUBPROC_TRANSFER_ADEQUACY, "2024-01-01", "2031-06-01", NULL, NULL };
+  const Case uk = { "UK", "GB", "adequacy", "2024-01-01", "2031-06-01", NULL, NULL };
   g_autoptr(SubprocProcessor) processor = make_processor (&uk);
   g_autoptr(GPtrArray) findings = subproc_check_processor (processor, NULL, &late);
   g_autofree char *got = describe (findings);
@@ -138,13 +155,49 @@ test_dates_and_parents (void)
   subproc_processor_set_text (child, SUBPROC_FIELD_PARENT, subproc_processor_get_id (parent));
   subproc_processor_set_enum (parent, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_ENDED);
   subproc_processor_set_list (parent, SUBPROC_FIELD_COUNTRIES, (const char * const[]) { "US", NULL });
-  subproc_processor_set_enum (parent, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_UNSPECIFIED);
+  subproc_processor_set_mechanism (parent, SUBPROC_TRANSFER_UNSPECIFIED);
   parent_findings = subproc_check_processor (parent, reg, &options);
   g_assert_cmpuint (parent_findings->len, ==, 0);
   child_findings = subproc_check_processor (child, reg, &options);
   g_clear_pointer (&got, g_free);
   got = describe (child_findings);
   g_assert_cmpstr (got, ==, "warning:parent-ended:-");
+
+  /* without a register named, the one holding the processor is asked */
+  g_clear_pointer (&child_findings, g_ptr_array_unref);
+  child_findings = subproc_check_processor (child, NULL, &options);
+  g_clear_pointer (&got, g_free);
+  got = describe (child_findings);
+  g_assert_cmpstr (got, ==, "warning:parent-ended:-");
+}
+
+/* How long an entry may go without an update is the user's preference,
+ * which options without a number of their own follow. */
+static void
+test_stale_months_preference (void)
+{
+  const Case thirteen = { "13 months", "SE", "", "2024-01-01", "2025-11-01", NULL, NULL };
+  const SubprocCheckOptions options = { TODAY, 0 };
+  const SubprocCheckOptions own = { TODAY, 6 };
+  g_autoptr(SubprocProcessor) processor = make_processor (&thirteen);
+  g_autoptr(GPtrArray) by_default = NULL;
+  g_autoptr(GPtrArray) by_preference = NULL;
+  g_autoptr(GPtrArray) by_options = NULL;
+
+  g_assert_cmpuint (subproc_check_get_stale_months (), ==, 12);
+  by_default = subproc_check_processor (processor, NULL, &options);
+  g_assert_cmpuint (by_default->len, ==, 1);
+  g_assert_nonnull (strstr (((SubprocFinding *) g_ptr_array_index (by_default, 0))->message, "12 months"));
+
+  subproc_check_set_stale_months (24);
+  by_preference = subproc_check_processor (processor, NULL, &options);
+  g_assert_cmpuint (by_preference->len, ==, 0);
+  by_options = subproc_check_processor (processor, NULL, &own);
+  g_assert_cmpuint (by_options->len, ==, 1);
+  g_assert_nonnull (strstr (((SubprocFinding *) g_ptr_array_index (by_options, 0))->message, "6 months"));
+
+  subproc_check_set_stale_months (0);
+  g_assert_cmpuint (subproc_check_get_stale_months (), ==, 12);
 }
 
 /* The example register has no errors. */
@@ -179,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/check/messages", test_messages);
   g_test_add_func ("/check/dates-and-parents", test_dates_and_parents);
   g_test_add_func ("/check/example-has-no-errors", test_example_has_no_errors);
+  g_test_add_func ("/check/stale-months-preference", test_stale_months_preference);
 
   return g_test_run ();
 }

@@ -383,6 +383,43 @@ register_cb (void)
 
 /* Reloading drops the changes and the undo history, and says the
  * register is another. */
+/* A register of version 1 opens, converted; the first save writes
+ * version 2, and the version 1 file, as it was, is the backup. */
+static void
+test_older_version_converted (void)
+{
+  g_autoptr(GFile) file = tmp_file ("v1.json");
+  g_autoptr(GFile) backup = tmp_file ("v1.json~");
+  g_autoptr(SubprocDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *saved = NULL;
+  const char *v1 = "{\"format\": \"org.example.Subproc.register\", \"version\": 1,\n"
+                   " \"processors\": [ { \"id\": \"g\", \"name\": \"Google\", \"countries\": [\"US\"],\n"
+                   "                   \"transfer_mechanism\": \"dpf\" } ]}\n";
+
+  write_text (file, v1);
+  document = open_document (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (subproc_document_get_older_version (document));
+  g_assert_false (subproc_document_get_read_only (document));
+  g_assert_false (subproc_document_get_dirty (document));
+
+  add_processor (document, "Stripe");
+  g_assert_true (save_document (document, &error));
+  g_assert_no_error (error);
+  g_assert_false (subproc_document_get_older_version (document));
+
+  kept = read_text (backup);
+  g_assert_cmpstr (kept, ==, v1);
+  saved = read_text (file);
+  g_assert_nonnull (strstr (saved, "\"version\" : 2,"));
+  g_assert_nonnull (strstr (saved, "\"transfer_mechanism\" : [\n        \"dpf\"\n      ]"));
+  g_assert_cmpuint (n_processors_in (file), ==, 2);
+
+  remove_files (file);
+}
+
 static void
 test_reload (void)
 {
@@ -525,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/document/failed-load-never-overwritten", test_failed_load_never_overwritten);
   g_test_add_func ("/document/read-only-then-save-as", test_read_only_then_save_as);
   g_test_add_func ("/document/reload", test_reload);
+  g_test_add_func ("/document/older-version-converted", test_older_version_converted);
   g_test_add_func ("/document/import", test_import);
   g_test_add_func ("/document/title", test_title_follows_register);
   g_test_add_func ("/document/autosave-failure", test_autosave_failure_is_reported);

@@ -149,7 +149,11 @@ test_add_edit_delete_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Stripe Payments Europe");
   g_signal_emit_by_name (field (editor, "country_chooser"), "country-chosen", "IE");
   g_signal_emit_by_name (field (editor, "country_chooser"), "country-chosen", "US");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "mechanism_row")), SUBPROC_TRANSFER_SCC);
+  /* the module is asked for once the clauses are ticked */
+  g_assert_false (gtk_widget_get_visible (field (editor, "scc_module_row")));
+  gtk_check_button_set_active (subproc_editor_get_mechanism_check (editor, SUBPROC_TRANSFER_SCC), TRUE);
+  g_assert_true (gtk_widget_get_visible (field (editor, "scc_module_row")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (editor, "scc_module_row")), SUBPROC_SCC_MODULE_2);
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "function_row")), "Payments");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   subproc_test_settle ();
@@ -159,7 +163,8 @@ test_add_edit_delete_undo (void)
   stripe = subproc_register_get_processor (reg, 0);
   g_assert_cmpstr (subproc_processor_get_name (stripe), ==, "Stripe Payments Europe");
   g_assert_true (g_strv_equal (subproc_processor_get_countries (stripe), countries));
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (stripe), ==, SUBPROC_TRANSFER_SCC);
+  subproc_assert_mechanisms (stripe, "scc");
+  g_assert_cmpint (subproc_processor_get_enum (stripe, SUBPROC_FIELD_SCC_MODULE), ==, SUBPROC_SCC_MODULE_2);
   g_assert_cmpstr (subproc_processor_get_text (stripe, SUBPROC_FIELD_ADDED), ==, today);
   g_assert_cmpint (subproc_processor_get_status (stripe), ==, SUBPROC_STATUS_ACTIVE);
 
@@ -873,6 +878,7 @@ test_findings (void)
   SubprocEditor *editor = open_new_editor (window);
   SubprocFindingsGroup *group = SUBPROC_FINDINGS_GROUP (field (editor, "findings_group"));
   GtkWidget *mechanism = field (editor, "mechanism_row");
+  g_autofree char *today = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Plain US");
   g_signal_emit_by_name (field (editor, "country_chooser"), "country-chosen", "US");
@@ -881,13 +887,26 @@ test_findings (void)
   /* no basis for the USA, no agreement */
   g_assert_cmpuint (subproc_findings_group_get_n_findings (group), ==, 2);
 
-  /* the first finding's button takes the user to the mechanism */
+  /* the first finding's button opens the mechanisms, the first one focused */
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (mechanism)));
   g_signal_emit_by_name (group, "fix", "mechanism_row");
   subproc_test_settle ();
-  g_assert_true (gtk_widget_has_focus (mechanism) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), mechanism));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (mechanism)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), mechanism));
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (mechanism), SUBPROC_TRANSFER_DPF);
+  /* under the DPF, the certification is to be checked */
+  g_assert_false (gtk_widget_get_visible (field (editor, "dpf_verified_row")));
+  gtk_check_button_set_active (subproc_editor_get_mechanism_check (editor, SUBPROC_TRANSFER_DPF), TRUE);
   subproc_test_settle ();
+  g_assert_true (gtk_widget_get_visible (field (editor, "dpf_verified_row")));
+  g_assert_cmpuint (subproc_findings_group_get_n_findings (group), ==, 2);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (mechanism)), ==, "EU–US Data Privacy Framework");
+
+  /* “Mark as verified today” does it */
+  g_signal_emit_by_name (group, "fix", "verify-dpf-today");
+  subproc_test_settle ();
+  today = subproc_today_iso ();
+  g_assert_cmpstr (subproc_date_row_get_date (SUBPROC_DATE_ROW (field (editor, "dpf_verified_row"))), ==, today);
   g_assert_cmpuint (subproc_findings_group_get_n_findings (group), ==, 1);
 
   subproc_date_row_set_date (SUBPROC_DATE_ROW (field (editor, "dpa_signed_row")), "2024-01-01");

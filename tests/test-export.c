@@ -71,7 +71,7 @@ azure (void)
                               "Lagring, säkerhetskopior\noch \"backup\" i Nederländerna");
   subproc_processor_set_text (processor, SUBPROC_FIELD_ADDED, "2019-12-31");
   subproc_processor_set_text (processor, SUBPROC_FIELD_REVIEW_DUE, "2024-02-29");
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_SCC);
+  subproc_processor_set_mechanism (processor, SUBPROC_TRANSFER_SCC);
   subproc_processor_set_enum (processor, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_PLANNED);
   return processor;
 }

@@ -78,7 +78,7 @@ test_edit (void)
   const char * const countries[] = { "IE", "US", NULL };
 
   subproc_processor_set_list (values, SUBPROC_FIELD_COUNTRIES, countries);
-  subproc_processor_set_enum (values, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_DPF);
+  subproc_processor_set_mechanism (values, SUBPROC_TRANSFER_DPF);
   subproc_processor_set_text (values, SUBPROC_FIELD_LEGAL_ENTITY, "Google Ireland Ltd");
   g_assert_true (subproc_history_edit (history, google, values));
   after = snapshot (reg);

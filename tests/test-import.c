@@ -2,6 +2,7 @@
 #include <locale.h>
 
 #include "subproc-import.h"
+#include "test-util.h"
 #include "subproc-input.h"
 
 static GPtrArray *
@@ -84,7 +85,7 @@ test_seed_google (void)
 
   assert_countries (google, (const char *[]) { "US", NULL });
   g_assert_cmpstr (text (google, SUBPROC_FIELD_LOCATION), ==, "USA");
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (google), ==, SUBPROC_TRANSFER_SCC);
+  subproc_assert_mechanisms (google, "scc");
   g_assert_cmpstr (text (google, SUBPROC_FIELD_TRANSFER_BASIS), ==, "Standard Contractual Clauses");
   g_assert_cmpstr (text (google, SUBPROC_FIELD_FUNCTION), ==, "Monitorering och statistik");
   g_assert_cmpstr (text (google, SUBPROC_FIELD_UPDATED), ==, "2020-08-03");
@@ -108,7 +109,7 @@ test_seed_fields (void)
 
   assert_countries (azure, (const char *[]) { "NL", "IE", NULL });
   g_assert_cmpstr (text (azure, SUBPROC_FIELD_LOCATION), ==, "Holland/ Irland");
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (azure), ==, SUBPROC_TRANSFER_UNSPECIFIED);
+  subproc_assert_mechanisms (azure, "");
   g_assert_null (text (azure, SUBPROC_FIELD_TRANSFER_BASIS));
   g_assert_cmpstr (text (azure, SUBPROC_FIELD_FUNCTION), ==, "Hosting");
   g_assert_cmpstr (text (azure, SUBPROC_FIELD_UPDATED), ==, "2019-12-31");
@@ -182,7 +183,7 @@ test_danish (void)
   hetzner = processors->pdata[1];
   g_assert_cmpstr (subproc_processor_get_name (mailgun), ==, "Mailgun");
   assert_countries (mailgun, (const char *[]) { "US", NULL });
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (mailgun), ==, SUBPROC_TRANSFER_SCC);
+  subproc_assert_mechanisms (mailgun, "scc");
   g_assert_cmpstr (text (mailgun, SUBPROC_FIELD_FUNCTION), ==, "E-mail");
   g_assert_cmpstr (text (mailgun, SUBPROC_FIELD_UPDATED), ==, "2022-06-11");
   assert_countries (hetzner, (const char *[]) { "DE", "FI", NULL });
@@ -204,7 +205,7 @@ test_english (void)
 
   g_assert_cmpstr (text (stripe, SUBPROC_FIELD_LEGAL_ENTITY), ==, "Stripe Payments Europe Ltd");
   assert_countries (stripe, (const char *[]) { "IE", "US", NULL });
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (stripe), ==, SUBPROC_TRANSFER_DPF);
+  subproc_assert_mechanisms (stripe, "dpf");
   g_assert_cmpstr (text (stripe, SUBPROC_FIELD_FUNCTION), ==, "Payments");
   g_assert_cmpstr (text (stripe, SUBPROC_FIELD_DESCRIPTION), ==, "Card payments & invoices.\n\nSecond paragraph.");
   g_assert_cmpstr (text (stripe, SUBPROC_FIELD_UPDATED), ==, "2019-12-31");
@@ -214,7 +215,7 @@ test_english (void)
   assert_countries (cloudflare, (const char *[]) { "US", NULL });
   g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_LOCATION), ==, "USA & EU");
   g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_DESCRIPTION), ==, "Caches static files\nand more.");
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (cloudflare), ==, SUBPROC_TRANSFER_UNSPECIFIED);
+  subproc_assert_mechanisms (cloudflare, "");
   g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_TRANSFER_BASIS), ==, "something odd");
   g_assert_null (text (cloudflare, SUBPROC_FIELD_UPDATED));
   g_assert_cmpstr (text (cloudflare, SUBPROC_FIELD_NOTES), ==, "Updated: soon");
@@ -296,29 +297,35 @@ test_html (void)
 static void
 test_mechanisms (void)
 {
-  static const struct { const char *text; SubprocTransferMechanism mechanism; gboolean known; } cases[] = {
-    { "Standard Contractual Clauses", SUBPROC_TRANSFER_SCC, TRUE },
-    { "EU SCCs (2021)", SUBPROC_TRANSFER_SCC, TRUE },
-    { "Standardavtalsklausuler", SUBPROC_TRANSFER_SCC, TRUE },
-    { "Binding Corporate Rules", SUBPROC_TRANSFER_BCR, TRUE },
-    { "EU-U.S. Data Privacy Framework", SUBPROC_TRANSFER_DPF, TRUE },
-    { "DPF and SCC", SUBPROC_TRANSFER_DPF, TRUE },
-    { "Adequacy decision", SUBPROC_TRANSFER_ADEQUACY, TRUE },
-    { "Privacy Shield", SUBPROC_TRANSFER_PRIVACY_SHIELD, TRUE },
-    { "Safe Harbour", SUBPROC_TRANSFER_SAFE_HARBOR, TRUE },
-    { "Art. 49", SUBPROC_TRANSFER_DEROGATION, TRUE },
-    { "Ikke relevant", SUBPROC_TRANSFER_NOT_NEEDED, TRUE },
-    { "N/A", SUBPROC_TRANSFER_NOT_NEEDED, TRUE },
-    { "", SUBPROC_TRANSFER_UNSPECIFIED, TRUE },
-    { "Because we said so", SUBPROC_TRANSFER_UNSPECIFIED, FALSE },
-    { "Discovery", SUBPROC_TRANSFER_UNSPECIFIED, FALSE },  /* “scc” only as a whole word */
+  static const struct { const char *text; const char *mechanisms; gboolean known; } cases[] = {
+    { "Standard Contractual Clauses", "scc", TRUE },
+    { "EU SCCs (2021)", "scc", TRUE },
+    { "Standardavtalsklausuler", "scc", TRUE },
+    { "Binding Corporate Rules", "bcr", TRUE },
+    { "EU-U.S. Data Privacy Framework", "dpf", TRUE },
+    /* several, in the order written, each once */
+    { "DPF and SCC", "dpf,scc", TRUE },
+    { "EU SCCs, EU-US DPF", "scc,dpf", TRUE },
+    { "SCC (standard contractual clauses); BCR; SCCs", "scc,bcr", TRUE },
+    { "Privacy Shield og standardkontraktbestemmelser", "privacy-shield,scc", TRUE },
+    { "Adequacy decision", "adequacy", TRUE },
+    { "Privacy Shield", "privacy-shield", TRUE },
+    { "Safe Harbour", "safe-harbor", TRUE },
+    { "Art. 49", "derogation", TRUE },
+    { "Ikke relevant", "not-needed", TRUE },
+    { "N/A", "not-needed", TRUE },
+    { "", "", TRUE },
+    { "Because we said so", "", FALSE },
+    { "Discovery", "", FALSE },  /* “scc” only as a whole word */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gboolean known = !cases[i].known;
+      g_auto(GStrv) words = subproc_import_guess_mechanisms (cases[i].text, &known);
+      g_autofree char *joined = words != NULL ? g_strjoinv (",", words) : g_strdup ("");
 
-      g_assert_cmpint (subproc_import_guess_mechanism (cases[i].text, &known), ==, cases[i].mechanism);
+      g_assert_cmpstr (joined, ==, cases[i].mechanisms);
       g_assert_cmpint (known, ==, cases[i].known);
     }
 }

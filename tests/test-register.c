@@ -2,6 +2,7 @@
 #include <glib.h>
 
 #include "subproc-enums.h"
+#include "test-util.h"
 #include "subproc-processor.h"
 #include "subproc-register.h"
 
@@ -443,7 +444,7 @@ full_processor (void)
   subproc_processor_set_list (processor, SUBPROC_FIELD_DATA_CATEGORIES, categories);
   subproc_processor_set_text (processor, SUBPROC_FIELD_ADDED, "2019-12-31");
   subproc_processor_set_text (processor, SUBPROC_FIELD_DESCRIPTION, "Hosting");
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_SCC);
+  subproc_processor_set_mechanism (processor, SUBPROC_TRANSFER_SCC);
   subproc_processor_set_enum (processor, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_PLANNED);
   return processor;
 }
@@ -557,7 +558,7 @@ test_processor_defaults (void)
   g_assert_null (subproc_processor_get_name (a));
   g_assert_true (g_uuid_string_is_valid (subproc_processor_get_id (a)));
   g_assert_cmpint (subproc_processor_get_status (a), ==, SUBPROC_STATUS_ACTIVE);
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (a), ==, SUBPROC_TRANSFER_UNSPECIFIED);
+  subproc_assert_mechanisms (a, "");
 }
 
 static void

@@ -68,8 +68,7 @@ generate_register (guint n_rows,
       subproc_processor_set_text (processor, SUBPROC_FIELD_FUNCTION, "Drift och lagring");
       subproc_processor_set_text (processor, SUBPROC_FIELD_DESCRIPTION, description->str);
       subproc_processor_set_text (processor, SUBPROC_FIELD_UPDATED, "2024-03-15");
-      subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM,
-                                  i % 3 == 1 ? SUBPROC_TRANSFER_SCC : SUBPROC_TRANSFER_NOT_NEEDED);
+      subproc_processor_set_mechanism (processor, i % 3 == 1 ? SUBPROC_TRANSFER_SCC : SUBPROC_TRANSFER_NOT_NEEDED);
       subproc_register_append (reg, processor);
     }
   g_rand_free (rand);

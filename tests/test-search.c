@@ -29,7 +29,7 @@ quickpay (void)
   subproc_processor_set_list (processor, SUBPROC_FIELD_DATA_SUBJECTS, subjects);
   subproc_processor_set_text (processor, SUBPROC_FIELD_FUNCTION, "Betalning gateway");
   subproc_processor_set_text (processor, SUBPROC_FIELD_ADDED, "2019-12-31");
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_SCC);
+  subproc_processor_set_mechanism (processor, SUBPROC_TRANSFER_SCC);
   return processor;
 }
 
@@ -185,7 +185,7 @@ test_kept_until_changed (void)
   subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, countries);
   g_assert_false (matches (processor, "denmark", "en"));
   g_assert_true (matches (processor, "sweden", "en"));
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_BCR);
+  subproc_processor_set_mechanism (processor, SUBPROC_TRANSFER_BCR);
   g_assert_false (matches (processor, "standard contractual", "en"));
   g_assert_true (matches (processor, "binding corporate", "en"));
 }

@@ -9,6 +9,9 @@
 #define HEADER "{\n" \
                "  \"format\": \"org.example.Subproc.register\",\n" \
                "  \"version\": 1,\n"
+#define HEADER_V2 "{\n" \
+                  "  \"format\": \"org.example.Subproc.register\",\n" \
+                  "  \"version\": 2,\n"
 
 typedef struct
 {
@@ -87,12 +90,12 @@ static SubprocRegister *
 load_text (Fixture     *fixture,
            const char  *name,
            const char  *text,
-           gboolean    *newer_version,
+           gint64      *version,
            GError     **error)
 {
   g_autoptr(GFile) file = write_file (fixture, name, text, -1);
 
-  return subproc_storage_load (file, newer_version, NULL, error);
+  return subproc_storage_load (file, version, NULL, error);
 }
 
 /* Every field of a processor set to a value no other field has. */
@@ -103,7 +106,7 @@ processor_with_every_field (SubprocTransferMechanism mechanism,
   const char * const countries[] = { "NL", "IE", "SE", NULL };
   const char * const categories[] = { "Namn", "E-post, arbete", "\"Quoted\"", NULL };
   const char * const subjects[] = { "Kunder", "Anställda", NULL };
-  const char * const dates[] = { "2018-05-25", "2019-12-31", "2020-08-03", "2024-02-29" };
+  const char * const dates[] = { "2023-07-10", "2018-05-25", "2019-12-31", "2020-08-03", "2024-02-29" };
   SubprocProcessor *processor = subproc_processor_new ("Azure (Microsoft)");
   guint n_dates = 0;
 
@@ -131,7 +134,15 @@ processor_with_every_field (SubprocTransferMechanism mechanism,
   subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, countries);
   subproc_processor_set_list (processor, SUBPROC_FIELD_DATA_CATEGORIES, categories);
   subproc_processor_set_list (processor, SUBPROC_FIELD_DATA_SUBJECTS, subjects);
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, mechanism);
+  subproc_processor_set_mechanism (processor, mechanism);
+  if (mechanism != SUBPROC_TRANSFER_UNSPECIFIED && mechanism != SUBPROC_TRANSFER_DPF)
+    {
+      /* and a second one, after it */
+      const char * const two[] = { subproc_enum_to_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, mechanism), "dpf", NULL };
+
+      subproc_processor_set_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, two);
+    }
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_SCC_MODULE, 1 + mechanism % SUBPROC_SCC_MODULE_4);
   subproc_processor_set_enum (processor, SUBPROC_FIELD_STATUS, status);
   return processor;
 }
@@ -177,6 +188,7 @@ assert_same_processor (SubprocProcessor *expected,
           break;
         case SUBPROC_FIELD_KIND_LIST:
         case SUBPROC_FIELD_KIND_COUNTRIES:
+        case SUBPROC_FIELD_KIND_MECHANISMS:
           a = subproc_processor_get_list (expected, f);
           b = subproc_processor_get_list (actual, f);
           g_assert_cmpstrv (b, a);
@@ -220,16 +232,16 @@ test_round_trip (Fixture       *fixture,
   g_autofree char *etag = NULL;
   g_autofree char *load_etag = NULL;
   SubprocProcessor *first;
-  gboolean newer = TRUE;
+  gint64 version = 0;
 
   g_assert_true (subproc_storage_save (self, file, NULL, &etag, &error));
   g_assert_no_error (error);
   g_assert_nonnull (etag);
 
-  loaded = subproc_storage_load (file, &newer, &load_etag, &error);
+  loaded = subproc_storage_load (file, &version, &load_etag, &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
-  g_assert_false (newer);
+  g_assert_cmpint (version, ==, SUBPROC_REGISTER_VERSION);
   g_assert_cmpstr (load_etag, ==, etag);
   assert_same_register (self, loaded);
 
@@ -241,7 +253,11 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_REVIEW_DUE), ==, "2024-02-29");
   g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_DPA_SIGNED), ==, "2018-05-25");
   g_assert_cmpstr (subproc_processor_get_countries (first)[1], ==, "IE");
-  g_assert_cmpint (subproc_processor_get_transfer_mechanism (first), ==, SUBPROC_TRANSFER_SCC);
+  subproc_assert_mechanisms (first, "scc,dpf");
+  g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_DPF_VERIFIED), ==, "2023-07-10");
+  g_assert_cmpint (subproc_processor_get_enum (first, SUBPROC_FIELD_SCC_MODULE), ==, SUBPROC_SCC_MODULE_4);
+  g_assert_cmpstr (subproc_processor_get_text (first, SUBPROC_FIELD_TIA), ==,
+                   "Värde för tia: \"citat\", ny\nrad");
   g_assert_cmpint (subproc_processor_get_status (first), ==, SUBPROC_STATUS_PLANNED);
   g_assert_cmpstr (subproc_register_get_title (loaded), ==, "Underbiträden");
 }
@@ -260,7 +276,7 @@ test_round_trip_text (void)
   g_assert_cmpuint (length, ==, strlen (text));
   g_assert_true (g_str_has_suffix (text, "}\n"));
   g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"org.example.Subproc.register\",\n"
-                                         "  \"version\" : 1,\n"));
+                                         "  \"version\" : 2,\n"));
   g_assert_true (subproc_storage_looks_like_json (text, length));
 
   loaded = subproc_storage_load_data (text, length, "register.json", NULL, &error);
@@ -289,7 +305,7 @@ test_field_order (void)
     }
   /* an unset field is left out */
   g_assert_nonnull (strstr (text, "\"name\" : \"Bare\",\n"
-                                  "      \"transfer_mechanism\" : \"unspecified\",\n"
+                                  "      \"transfer_mechanism\" : [],\n"
                                   "      \"status\" : \"active\"\n"));
 }
 
@@ -366,7 +382,7 @@ test_unknown_kept (Fixture       *fixture,
   assert_member_equal (json_node_get_object (before), top, "x_count");
   assert_member_equal (first_processor (before), first_processor (after), "x_custom");
   assert_member_equal (first_processor (before), first_processor (after), "x_list");
-  g_assert_cmpint (json_object_get_int_member (top, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (top, "version"), ==, SUBPROC_REGISTER_VERSION);
   g_assert_cmpstr (json_object_get_string_member (first_processor (after), "id"), ==, "p1");
 }
 
@@ -899,18 +915,18 @@ test_newer_version (Fixture       *fixture,
   const char *text =
     "{\n"
     "  \"format\": \"org.example.Subproc.register\",\n"
-    "  \"version\": 2,\n"
+    "  \"version\": 3,\n"
     "  \"x_v2\": [\"future\"],\n"
     "  \"processors\": [ { \"name\": \"A\", \"x_v2_field\": { \"k\": 1 } } ]\n"
     "}\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(SubprocRegister) self = NULL;
-  gboolean newer = FALSE;
+  gint64 version = 0;
   JsonObject *extra;
 
-  self = load_text (fixture, "v2.json", text, &newer, &error);
+  self = load_text (fixture, "v3.json", text, &version, &error);
   g_assert_no_error (error);
-  g_assert_true (newer);
+  g_assert_cmpint (version, ==, 3);
   extra = subproc_register_get_extra (self);
   g_assert_nonnull (extra);
   g_assert_true (json_object_has_member (extra, "x_v2"));
@@ -918,6 +934,118 @@ test_newer_version (Fixture       *fixture,
   g_assert_nonnull (extra);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (extra, "x_v2_field"), "k"),
                    ==, 1);
+}
+
+/* A version 1 file: one word for the mechanism, “unspecified” for none. */
+#define VERSION_1_TEXT \
+  HEADER \
+  "  \"processors\": [\n" \
+  "    { \"id\": \"a\", \"name\": \"A\", \"countries\": [\"US\"], \"transfer_mechanism\": \"scc\" },\n" \
+  "    { \"id\": \"b\", \"name\": \"B\", \"transfer_mechanism\": \"unspecified\" },\n" \
+  "    { \"id\": \"c\", \"name\": \"C\" },\n" \
+  "    { \"id\": \"d\", \"name\": \"D\", \"transfer_mechanism\": \"privacy-shield\", \"x_later\": 1 }\n" \
+  "  ]\n" \
+  "}\n"
+
+/* A version 1 file is read as it stands, written as version 2, and the
+ * save that converts it keeps it, as it was, as the backup. */
+static void
+test_version_1_converted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = NULL;
+  g_autoptr(GFile) file = fixture_file (fixture, "old.json");
+  g_autoptr(GFile) backup = fixture_file (fixture, "old.json~");
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *kept = NULL;
+  JsonArray *processors;
+  gint64 version = 0;
+
+  self = load_text (fixture, "old.json", VERSION_1_TEXT, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 1);
+  subproc_assert_mechanisms (subproc_register_get_processor (self, 0), "scc");
+  subproc_assert_mechanisms (subproc_register_get_processor (self, 1), "");
+  subproc_assert_mechanisms (subproc_register_get_processor (self, 2), "");
+  subproc_assert_mechanisms (subproc_register_get_processor (self, 3), "privacy-shield");
+
+  g_assert_true (subproc_storage_save (self, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  kept = read_file (backup);
+  g_assert_cmpstr (kept, ==, VERSION_1_TEXT);
+
+  saved = read_file (file);
+  root = parse (saved);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 2);
+  processors = json_object_get_array_member (json_node_get_object (root), "processors");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (json_array_get_object_element (processors, 0),
+                                                                                  "transfer_mechanism"), 0), ==, "scc");
+  /* none stated is an empty list, always written */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (processors, 1),
+                                                                          "transfer_mechanism")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (processors, 2),
+                                                                          "transfer_mechanism")), ==, 0);
+  /* what the file held beyond the format stays */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (processors, 3), "x_later"), ==, 1);
+}
+
+/* Version 2: a list of words, each once; “unspecified” says nothing. */
+static void
+test_version_2_mechanisms (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *text =
+    HEADER_V2
+    "  \"processors\": [ { \"name\": \"A\", \"transfer_mechanism\": [\"scc\", \"unspecified\", \"scc\", \"dpf\"],\n"
+    "                    \"scc_module\": 3, \"dpf_verified\": \"2026-05-04\", \"tia\": \"TIA-2026-07\" } ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SubprocRegister) self = load_text (fixture, "v2.json", text, NULL, &error);
+  SubprocProcessor *processor;
+
+  g_assert_no_error (error);
+  processor = subproc_register_get_processor (self, 0);
+  subproc_assert_mechanisms (processor, "scc,dpf");
+  g_assert_true (subproc_processor_has_mechanism (processor, SUBPROC_TRANSFER_DPF));
+  g_assert_false (subproc_processor_has_mechanism (processor, SUBPROC_TRANSFER_UNSPECIFIED));
+  g_assert_cmpint (subproc_processor_get_enum (processor, SUBPROC_FIELD_SCC_MODULE), ==, SUBPROC_SCC_MODULE_3);
+  g_assert_cmpstr (subproc_processor_get_text (processor, SUBPROC_FIELD_DPF_VERIFIED), ==, "2026-05-04");
+  g_assert_cmpstr (subproc_processor_get_text (processor, SUBPROC_FIELD_TIA), ==, "TIA-2026-07");
+}
+
+static void
+test_invalid_version_2 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* one word was version 1's way */
+  assert_invalid_at (fixture,
+                     HEADER_V2
+                     "  \"processors\": [\n"
+                     "    { \"name\": \"A\",\n"
+                     "      \"transfer_mechanism\": \"scc\" }\n"  /* line 6 */
+                     "  ]\n"
+                     "}\n", 6, "\"scc\"");
+  assert_invalid_at (fixture,
+                     HEADER_V2
+                     "  \"processors\": [\n"
+                     "    { \"name\": \"A\", \"transfer_mechanism\": [\"scc\",\n"
+                     "                                     \"standard clauses\"] }\n"  /* line 6 */
+                     "  ]\n"
+                     "}\n", 6, "\"standard clauses\"");
+  assert_invalid_at (fixture,
+                     HEADER_V2
+                     "  \"processors\": [\n"
+                     "    { \"name\": \"A\", \"scc_module\": 5 }\n"  /* line 5 */
+                     "  ]\n"
+                     "}\n", 5, "5");
+  assert_invalid_at (fixture,
+                     HEADER_V2
+                     "  \"processors\": [\n"
+                     "    { \"name\": \"A\", \"scc_module\": \"2\" }\n"  /* line 5 */
+                     "  ]\n"
+                     "}\n", 5, "\"2\"");
 }
 
 static void
@@ -1209,6 +1337,9 @@ main (int   argc,
   ADD ("/storage/invalid/parents", test_invalid_parents);
   ADD ("/storage/hostile", test_hostile);
   ADD ("/storage/version/newer", test_newer_version);
+  ADD ("/storage/version/1-converted", test_version_1_converted);
+  ADD ("/storage/version/2-mechanisms", test_version_2_mechanisms);
+  ADD ("/storage/invalid/version-2", test_invalid_version_2);
   ADD ("/storage/version/bad", test_bad_version);
   g_test_add_func ("/storage/absent-is-empty", test_absent_is_empty);
   g_test_add_func ("/storage/no-id-gets-one", test_no_id_gets_one);

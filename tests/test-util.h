@@ -17,6 +17,12 @@ gboolean subproc_test_wait_idle   (gpointer    object);
 
 SubprocRegister *subproc_test_load_seed (void);
 
+/* The words of a processor's transfer mechanisms, joined by “,”; "" for none. */
+#define subproc_assert_mechanisms(processor, expected) G_STMT_START { \
+    g_autofree char *joined_ = g_strjoinv (",", (char **) subproc_processor_get_list ((processor), SUBPROC_FIELD_TRANSFER_MECHANISM)); \
+    g_assert_cmpstr (joined_, ==, (expected)); \
+  } G_STMT_END
+
 guint    subproc_test_file_mode   (const char *path);
 guint    subproc_test_count_files (const char *dir,
                                    const char *suffix);

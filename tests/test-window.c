@@ -312,7 +312,7 @@ test_cells_as_in_report (void)
   subproc_processor_set_text (global, SUBPROC_FIELD_LOCATION, "Global");
   subproc_processor_set_list (sccs, SUBPROC_FIELD_COUNTRIES, us);
   subproc_processor_set_text (sccs, SUBPROC_FIELD_TRANSFER_BASIS, "EU SCCs");
-  subproc_processor_set_enum (sccs, SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_TRANSFER_SCC);
+  subproc_processor_set_mechanism (sccs, SUBPROC_TRANSFER_SCC);
   subproc_processor_set_text (unknown, SUBPROC_FIELD_TRANSFER_BASIS, "Se avtalet");
   subproc_register_append (reg, global);
   subproc_register_append (reg, sccs);

@@ -10,6 +10,7 @@
 #include "subproc-date.h"
 #include "subproc-language.h"
 #include "subproc-legal.h"
+#include "subproc-processor-private.h"
 #include "subproc-validate.h"
 
 /* In the language of the report the findings are printed in, when there
@@ -57,6 +58,34 @@ subproc_severity_to_string (SubprocSeverity severity)
     }
 }
 
+/* The user's preference: checks with no options of their own use it. */
+static guint stale_months_default = SUBPROC_CHECK_STALE_MONTHS_DEFAULT;
+
+/**
+ * subproc_check_set_stale_months:
+ * @months: after how many months without an update an entry is stale;
+ *   0 for the default, 12
+ *
+ * Sets, for the whole process, what checks use when their options do
+ * not say: the user's preference.
+ */
+void
+subproc_check_set_stale_months (guint months)
+{
+  g_atomic_int_set (&stale_months_default, months > 0 ? months : SUBPROC_CHECK_STALE_MONTHS_DEFAULT);
+}
+
+/**
+ * subproc_check_get_stale_months:
+ *
+ * Returns: what subproc_check_set_stale_months() set; 12 unless it was called.
+ */
+guint
+subproc_check_get_stale_months (void)
+{
+  return g_atomic_int_get (&stale_months_default);
+}
+
 G_GNUC_PRINTF (6, 7)
 static void
 add (GPtrArray       *findings,
@@ -94,10 +123,15 @@ static GArray *
 mechanisms_of (SubprocProcessor *processor)
 {
   GArray *mechanisms = g_array_new (FALSE, FALSE, sizeof (SubprocTransferMechanism));
-  SubprocTransferMechanism mechanism = subproc_processor_get_transfer_mechanism (processor);
+  const char * const *words = subproc_processor_get_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM);
 
-  if (mechanism != SUBPROC_TRANSFER_UNSPECIFIED)
-    g_array_append_val (mechanisms, mechanism);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int mechanism;
+
+      if (subproc_enum_from_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, words[i], &mechanism))
+        g_array_append_val (mechanisms, mechanism);
+    }
   return mechanisms;
 }
 
@@ -143,12 +177,42 @@ add_months (const char *day,
   return subproc_date_to_iso (date);
 }
 
+/* The DPF covers only organisations on the Data Privacy Framework List,
+ * which can leave it or lapse: a certification is checked at least once a
+ * year. */
 static void
-check_country (GPtrArray  *findings,
-               const char *code,
-               GArray     *mechanisms,
-               const char *today,
-               const char *language)
+check_dpf_verified (GPtrArray        *findings,
+                    SubprocProcessor *processor,
+                    const char       *code,
+                    const char       *today)
+{
+  const char *verified = subproc_processor_get_text (processor, SUBPROC_FIELD_DPF_VERIFIED);
+  g_autofree char *year_ago = add_months (today, -12);
+
+  if (verified != NULL && strcmp (verified, year_ago) >= 0)
+    return;
+  if (verified == NULL)
+    add (findings, "dpf-unverified", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(1); (EU) 2023/1795",
+         _("It is not recorded that the processor's certification under the EU-US Data Privacy Framework was checked."));
+  else
+    {
+      g_autofree char *when = readable_date (verified);
+
+      add (findings, "dpf-unverified", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(1); (EU) 2023/1795",
+           /* Translators: %s is a date */
+           _("The processor's certification under the EU-US Data Privacy Framework was last checked on %s, more than 12 months ago."),
+           when);
+    }
+  set_fix (findings, _("Look the processor up on the Data Privacy Framework List (dataprivacyframework.gov) and mark it as verified."));
+}
+
+static void
+check_country (GPtrArray        *findings,
+               SubprocProcessor *processor,
+               const char       *code,
+               GArray           *mechanisms,
+               const char       *today,
+               const char       *language)
 {
   const char *name = subproc_country_name (code, language);
   const SubprocAdequacy *adequacy = NULL;
@@ -190,6 +254,8 @@ check_country (GPtrArray  *findings,
         }
       if (adequacy->scope == SUBPROC_ADEQUACY_SCOPE_ALL)
         return;
+      if (dpf_here && has (mechanisms, SUBPROC_TRANSFER_DPF))
+        check_dpf_verified (findings, processor, code, today);
       /* a decision for some recipients: the DPF, or a safeguard of its own */
       if (has (mechanisms, SUBPROC_TRANSFER_DPF) || has_safeguard (mechanisms))
         return;
@@ -242,7 +308,8 @@ is_past (const char *day,
 
 /**
  * subproc_check_processor:
- * @reg: (nullable): the register @processor is in, for its parent
+ * @reg: (nullable): the register to find @processor's parent in; %NULL
+ *   for the one that holds it
  * @options: (nullable): the day and the limits; %NULL for today's defaults
  *
  * Returns: (transfer full) (element-type SubprocFinding): what is wrong
@@ -260,7 +327,8 @@ subproc_check_processor (SubprocProcessor          *processor,
   g_autofree char *stale_before = NULL;
   const char * const *countries;
   const char *today = options != NULL ? options->today : NULL;
-  guint stale_months = options != NULL && options->stale_months > 0 ? options->stale_months : 12;
+  guint stale_months = options != NULL && options->stale_months > 0 ? options->stale_months
+                                                                    : subproc_check_get_stale_months ();
   const char *updated, *parent_id;
   gboolean all_eea = TRUE;
 
@@ -268,6 +336,8 @@ subproc_check_processor (SubprocProcessor          *processor,
 
   if (subproc_processor_get_status (processor) == SUBPROC_STATUS_ENDED)
     return findings;
+  if (reg == NULL && SUBPROC_IS_REGISTER (_subproc_processor_get_owner (processor)))
+    reg = _subproc_processor_get_owner (processor);
   if (today == NULL)
     today = today_owned = subproc_today_iso ();
 
@@ -275,7 +345,7 @@ subproc_check_processor (SubprocProcessor          *processor,
   countries = subproc_processor_get_countries (processor);
   for (guint i = 0; countries[i] != NULL; i++)
     {
-      check_country (findings, countries[i], mechanisms, today, options != NULL ? options->language : NULL);
+      check_country (findings, processor, countries[i], mechanisms, today, options != NULL ? options->language : NULL);
       all_eea = all_eea && subproc_legal_is_eea (countries[i]);
     }
 
@@ -288,6 +358,38 @@ subproc_check_processor (SubprocProcessor          *processor,
   else if (all_eea && mechanisms->len > 0 && !has (mechanisms, SUBPROC_TRANSFER_NOT_NEEDED))
     add (findings, "mechanism-not-needed", SUBPROC_SEVERITY_INFO, NULL, "GDPR Art. 44",
          _("The data stays inside the EU/EEA, so no transfer mechanism is needed."));
+  else if (!all_eea)
+    {
+      if (has (mechanisms, SUBPROC_TRANSFER_SCC) &&
+          subproc_processor_get_enum (processor, SUBPROC_FIELD_SCC_MODULE) == SUBPROC_SCC_MODULE_NONE)
+        {
+          add (findings, "scc-no-module", SUBPROC_SEVERITY_INFO, NULL, "(EU) 2021/914",
+               _("The module of the standard contractual clauses is not recorded."));
+          set_fix (findings, _("Choose the module: module 2 when you are the controller, module 3 when you are a processor."));
+        }
+      /* an invalid mechanism beside a valid one: the valid one carries the
+       * transfers, but the list should not name the invalid one */
+      for (SubprocTransferMechanism m = SUBPROC_TRANSFER_PRIVACY_SHIELD; m <= SUBPROC_TRANSFER_SAFE_HARBOR; m++)
+        {
+          const SubprocStruckDown *judgment = subproc_legal_find_struck_down (m);
+          gboolean said = FALSE;
+
+          if (!has (mechanisms, m))
+            continue;
+          for (guint i = 0; i < findings->len && !said; i++)
+            said = g_str_equal (((SubprocFinding *) g_ptr_array_index (findings, i))->code, "struck-down");
+          if (!said)
+            {
+              g_autofree char *since = readable_date (judgment->invalid_since);
+
+              add (findings, "struck-down-listed", SUBPROC_SEVERITY_INFO, NULL, judgment->judgment,
+                   /* Translators: the first %s is a mechanism (Privacy Shield), the second a date */
+                   _("%s is still listed, though it has not been a valid basis since %s."),
+                   judgment->name, since);
+              set_fix (findings, _("Remove it from the transfer mechanisms."));
+            }
+        }
+    }
 
   if (subproc_processor_get_text (processor, SUBPROC_FIELD_DPA_SIGNED) == NULL)
     {

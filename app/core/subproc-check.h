@@ -28,14 +28,18 @@ typedef struct
 typedef struct
 {
   const char *today;         /* YYYY-MM-DD; NULL for today */
-  guint       stale_months;  /* "not updated for more than N months"; 0 for 12 */
+  guint       stale_months;  /* "not updated for more than N months"; 0 for subproc_check_get_stale_months() */
   const char *language;      /* of the countries' names: "en", "sv", "da"; NULL for the UI's */
 } SubprocCheckOptions;
 
 void        subproc_finding_free             (SubprocFinding            *finding);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SubprocFinding, subproc_finding_free)
 
+#define SUBPROC_CHECK_STALE_MONTHS_DEFAULT 12
+
 const char *subproc_severity_to_string       (SubprocSeverity            severity);
+void        subproc_check_set_stale_months   (guint                      months);
+guint       subproc_check_get_stale_months   (void);
 GPtrArray  *subproc_check_processor          (SubprocProcessor          *processor,
                                               SubprocRegister           *reg,
                                               const SubprocCheckOptions *options);

@@ -22,7 +22,8 @@ static const SubprocColumn full_columns[] = {
       SUBPROC_FIELD_WEBSITE, SUBPROC_FIELD_CONTACT, SUBPROC_FIELD_ID }, 6,
     NC_("report column", "Processor"), FALSE },
   { { SUBPROC_FIELD_COUNTRIES, SUBPROC_FIELD_LOCATION }, 2, NULL, FALSE },
-  { { SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_FIELD_TRANSFER_BASIS, SUBPROC_FIELD_SAFEGUARDS }, 3,
+  { { SUBPROC_FIELD_TRANSFER_MECHANISM, SUBPROC_FIELD_TRANSFER_BASIS, SUBPROC_FIELD_SCC_MODULE,
+      SUBPROC_FIELD_TIA, SUBPROC_FIELD_DPF_VERIFIED, SUBPROC_FIELD_SAFEGUARDS }, 6,
     NULL, FALSE },
   { { SUBPROC_FIELD_FUNCTION }, 1, NULL, FALSE },
   { { SUBPROC_FIELD_DESCRIPTION }, 1, NULL, FALSE },
@@ -59,6 +60,12 @@ field_title (SubprocField field)
     [SUBPROC_FIELD_TRANSFER_MECHANISM] = NC_("report column", "Legal basis outside EU/EEA"),
     /* Translators: report: the legal basis as the source list wrote it */
     [SUBPROC_FIELD_TRANSFER_BASIS] = NC_("report column", "Basis as written"),
+    /* Translators: report: when the processor's certification under the EU-US Data Privacy Framework was last checked */
+    [SUBPROC_FIELD_DPF_VERIFIED] = NC_("report column", "DPF verified"),
+    /* Translators: report: the module of the standard contractual clauses */
+    [SUBPROC_FIELD_SCC_MODULE] = NC_("report column", "SCC module"),
+    /* Translators: report: the transfer impact assessment (its reference or date) */
+    [SUBPROC_FIELD_TIA] = NC_("report column", "Transfer impact assessment"),
     /* Translators: report column: what the processor does for us */
     [SUBPROC_FIELD_FUNCTION] = NC_("report column", "Function"),
     /* Translators: report column: what processing the processor does */
@@ -187,22 +194,54 @@ subproc_columns_countries_text (const char * const *codes,
 }
 
 /**
- * subproc_columns_basis_text:
- * @basis: (nullable): the legal basis as the source wrote it
+ * subproc_columns_mechanisms_text:
+ * @mechanisms: (nullable): the words of the transfer mechanisms
  *
- * The legal basis cell: the transfer mechanism in words, in the language
- * gettext answers in (a report's own, in its scope); the basis as written
- * when the mechanism is not specified, since nothing is invented.
+ * The transfer mechanisms in words, in the language gettext answers in (a
+ * report's own, in its scope), in the order given, joined as a list.
  *
  * Returns: (transfer full) (nullable): the text, %NULL when there is none.
  */
 char *
-subproc_columns_basis_text (SubprocTransferMechanism  mechanism,
-                            const char               *basis)
+subproc_columns_mechanisms_text (const char * const *mechanisms)
 {
-  if (mechanism == SUBPROC_TRANSFER_UNSPECIFIED)
+  g_autoptr(GString) text = NULL;
+
+  if (mechanisms == NULL || mechanisms[0] == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; mechanisms[i] != NULL; i++)
+    {
+      int value;
+
+      if (!subproc_enum_from_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, mechanisms[i], &value))
+        g_return_val_if_reached (NULL);
+      if (i > 0)
+        g_string_append (text, subproc_language_pgettext ("list separator", ", "));
+      g_string_append (text, subproc_language_pgettext ("transfer mechanism",
+                                                        subproc_transfer_mechanism_to_label (value)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * subproc_columns_basis_text:
+ * @mechanisms: (nullable): the words of the transfer mechanisms
+ * @basis: (nullable): the legal basis as the source wrote it
+ *
+ * The legal basis cell: the transfer mechanisms in words, as
+ * subproc_columns_mechanisms_text() gives them; the basis as written when
+ * no mechanism is stated, since nothing is invented.
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL when there is none.
+ */
+char *
+subproc_columns_basis_text (const char * const *mechanisms,
+                            const char         *basis)
+{
+  if (mechanisms == NULL || mechanisms[0] == NULL)
     return g_strdup (basis != NULL && *basis != '\0' ? basis : NULL);
-  return g_strdup (subproc_transfer_mechanism_to_label (mechanism));
+  return subproc_columns_mechanisms_text (mechanisms);
 }
 
 /* A value as people read it: countries and mechanisms in words, dates in
@@ -236,11 +275,16 @@ field_value (SubprocRegister  *reg,
 
         return date != NULL ? subproc_language_format_date (date, FALSE) : g_strdup (text);
       }
+    case SUBPROC_FIELD_KIND_MECHANISMS:
+      return subproc_columns_mechanisms_text (subproc_processor_get_list (processor, field));
     case SUBPROC_FIELD_KIND_ENUM:
       if (field == SUBPROC_FIELD_STATUS)
         return g_strdup (subproc_language_pgettext ("processor status", subproc_status_to_label (subproc_processor_get_status (processor))));
-      return g_strdup (subproc_language_pgettext ("transfer mechanism",
-                                                    subproc_transfer_mechanism_to_label (subproc_processor_get_transfer_mechanism (processor))));
+      g_assert (field == SUBPROC_FIELD_SCC_MODULE);
+      if (subproc_processor_get_enum (processor, field) == SUBPROC_SCC_MODULE_NONE)
+        return NULL;
+      return g_strdup (subproc_language_pgettext ("SCC module",
+                                                  subproc_scc_module_to_label (subproc_processor_get_enum (processor, field))));
     default:
       g_assert_not_reached ();
     }
@@ -260,7 +304,7 @@ single_value (SubprocRegister  *reg,
                                            subproc_processor_get_text (processor, SUBPROC_FIELD_LOCATION),
                                            language);
   if (field == SUBPROC_FIELD_TRANSFER_MECHANISM)
-    return subproc_columns_basis_text (subproc_processor_get_transfer_mechanism (processor),
+    return subproc_columns_basis_text (subproc_processor_get_list (processor, field),
                                        subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS));
   return field_value (reg, processor, field, language);
 }

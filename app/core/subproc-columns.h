@@ -51,7 +51,8 @@ char                *subproc_columns_field_text        (SubprocProcessor        
 char                *subproc_columns_countries_text    (const char * const       *codes,
                                                         const char               *location,
                                                         const char               *language);
-char                *subproc_columns_basis_text        (SubprocTransferMechanism  mechanism,
+char                *subproc_columns_mechanisms_text   (const char * const       *mechanisms);
+char                *subproc_columns_basis_text        (const char * const       *mechanisms,
                                                         const char               *basis);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _SubprocDocument
   guint64          written_generation; /* what the running write holds */
   gboolean         dirty;
   gboolean         read_only;
+  gboolean         older_version;    /* the file is of an earlier format, until saved */
   gboolean         conflict;
   gboolean         writing;
   gboolean         autosave_again;   /* changes came during a write */

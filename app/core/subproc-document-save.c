@@ -124,6 +124,7 @@ write_done_cb (GObject      *source,
     {
       g_free (self->etag);
       self->etag = g_steal_pointer (&new_etag);
+      self->older_version = FALSE;
       if (self->generation == self->written_generation)
         _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
     }
@@ -282,6 +283,7 @@ subproc_document_save_now (SubprocDocument  *self,
 
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
+  self->older_version = FALSE;
   _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
   return TRUE;
 }
@@ -341,6 +343,7 @@ save_as_done_cb (GObject      *source,
     {
       g_object_freeze_notify (G_OBJECT (self));
       _subproc_document_set_file (self, data->file, new_etag, FALSE);
+      self->older_version = FALSE;
       _subproc_document_set_flag (self, &self->conflict, FALSE, PROP_CONFLICT);
       _subproc_document_set_flag (self, &self->dirty, self->generation != data->generation, PROP_DIRTY);
       g_object_thaw_notify (G_OBJECT (self));

@@ -382,6 +382,7 @@ subproc_document_new_for_input (SubprocInput *input,
 
   self = subproc_document_new (input->reg, NULL);
   _subproc_document_set_file (self, file, input->etag, input->newer_version);
+  self->older_version = input->older_version;
   return self;
 }
 
@@ -529,6 +530,21 @@ subproc_document_get_dirty (SubprocDocument *self)
   return self->dirty;
 }
 
+/**
+ * subproc_document_get_older_version:
+ *
+ * Returns: whether the file was written in an earlier version of the
+ *   format: the next save writes the current one, and keeps the earlier
+ *   file as the backup (“NAME~”).
+ */
+gboolean
+subproc_document_get_older_version (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+
+  return self->older_version;
+}
+
 gboolean
 subproc_document_get_read_only (SubprocDocument *self)
 {
@@ -607,6 +623,7 @@ reload_read_cb (GObject      *source,
   g_object_freeze_notify (G_OBJECT (self));
   set_register (self, input->reg);
   _subproc_document_set_file (self, self->file, input->etag, input->newer_version);
+  self->older_version = input->older_version;
   g_object_thaw_notify (G_OBJECT (self));
   g_task_return_boolean (task, TRUE);
 }

@@ -46,6 +46,7 @@ const char      *subproc_document_get_title         (SubprocDocument     *self);
 char            *subproc_document_dup_subtitle      (SubprocDocument     *self);
 gboolean         subproc_document_get_dirty         (SubprocDocument     *self);
 gboolean         subproc_document_get_read_only     (SubprocDocument     *self);
+gboolean         subproc_document_get_older_version (SubprocDocument     *self);
 gboolean         subproc_document_get_untitled      (SubprocDocument     *self);
 gboolean         subproc_document_get_conflict      (SubprocDocument     *self);
 gboolean         subproc_document_get_busy          (SubprocDocument     *self);

@@ -22,6 +22,14 @@ G_DEFINE_ENUM_TYPE (SubprocStatus, subproc_status,
   G_DEFINE_ENUM_VALUE (SUBPROC_STATUS_PLANNED, "planned"),
   G_DEFINE_ENUM_VALUE (SUBPROC_STATUS_ENDED, "ended"))
 
+/* "none" is never written: the file holds the module as a number */
+G_DEFINE_ENUM_TYPE (SubprocSccModule, subproc_scc_module,
+  G_DEFINE_ENUM_VALUE (SUBPROC_SCC_MODULE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (SUBPROC_SCC_MODULE_1, "1"),
+  G_DEFINE_ENUM_VALUE (SUBPROC_SCC_MODULE_2, "2"),
+  G_DEFINE_ENUM_VALUE (SUBPROC_SCC_MODULE_3, "3"),
+  G_DEFINE_ENUM_VALUE (SUBPROC_SCC_MODULE_4, "4"))
+
 /**
  * subproc_enum_to_nick:
  *
@@ -112,4 +120,26 @@ subproc_status_to_label (SubprocStatus status)
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (labels), NULL);
 
   return g_dpgettext2 (GETTEXT_PACKAGE, "processor status", labels[status]);
+}
+
+/**
+ * subproc_scc_module_to_label:
+ *
+ * Returns: (transfer none): the module of the standard contractual clauses
+ *   in words, translated.
+ */
+const char *
+subproc_scc_module_to_label (SubprocSccModule module)
+{
+  static const char * const labels[] = {
+    [SUBPROC_SCC_MODULE_NONE] = NC_("SCC module", "Not stated"),
+    [SUBPROC_SCC_MODULE_1] = NC_("SCC module", "Module 1: controller to controller"),
+    [SUBPROC_SCC_MODULE_2] = NC_("SCC module", "Module 2: controller to processor"),
+    [SUBPROC_SCC_MODULE_3] = NC_("SCC module", "Module 3: processor to processor"),
+    [SUBPROC_SCC_MODULE_4] = NC_("SCC module", "Module 4: processor to controller"),
+  };
+
+  g_return_val_if_fail ((guint) module < G_N_ELEMENTS (labels), NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "SCC module", labels[module]);
 }

@@ -20,6 +20,17 @@ typedef enum
   SUBPROC_TRANSFER_OTHER,
 } SubprocTransferMechanism;
 
+/* The module of the standard contractual clauses (Commission Implementing
+ * Decision (EU) 2021/914); written in the file as the number 1 to 4. */
+typedef enum
+{
+  SUBPROC_SCC_MODULE_NONE,
+  SUBPROC_SCC_MODULE_1,  /* controller to controller */
+  SUBPROC_SCC_MODULE_2,  /* controller to processor */
+  SUBPROC_SCC_MODULE_3,  /* processor to processor */
+  SUBPROC_SCC_MODULE_4,  /* processor to controller */
+} SubprocSccModule;
+
 typedef enum
 {
   SUBPROC_STATUS_ACTIVE,
@@ -31,6 +42,8 @@ typedef enum
 GType subproc_transfer_mechanism_get_type (void);
 #define SUBPROC_TYPE_STATUS (subproc_status_get_type ())
 GType subproc_status_get_type (void);
+#define SUBPROC_TYPE_SCC_MODULE (subproc_scc_module_get_type ())
+GType subproc_scc_module_get_type (void);
 
 const char *subproc_enum_to_nick   (GType        enum_type,
                                     int          value);
@@ -39,5 +52,6 @@ gboolean    subproc_enum_from_nick (GType        enum_type,
                                     int         *value);
 const char *subproc_transfer_mechanism_to_label (SubprocTransferMechanism mechanism);
 const char *subproc_status_to_label             (SubprocStatus            status);
+const char *subproc_scc_module_to_label         (SubprocSccModule         module);
 
 G_END_DECLS

@@ -80,8 +80,11 @@ field_as_text (SubprocProcessor *processor,
       return g_strdup (subproc_processor_get_text (processor, field));
     case SUBPROC_FIELD_KIND_LIST:
     case SUBPROC_FIELD_KIND_COUNTRIES:
+    case SUBPROC_FIELD_KIND_MECHANISMS:
       return g_strjoinv (";", (char **) subproc_processor_get_list (processor, field));
     case SUBPROC_FIELD_KIND_ENUM:
+      if (field == SUBPROC_FIELD_SCC_MODULE && subproc_processor_get_enum (processor, field) == SUBPROC_SCC_MODULE_NONE)
+        return NULL;
       return g_strdup (subproc_enum_to_nick (subproc_field_get_enum_type (field),
                                              subproc_processor_get_enum (processor, field)));
     default:

@@ -109,7 +109,7 @@ static const struct
 };
 
 /* Wordings of the legal basis for a transfer, folded like headers and
- * found anywhere in the text; the earliest in the text wins. */
+ * found anywhere in the text, as whole words. */
 static const struct
 {
   SubprocTransferMechanism  mechanism;
@@ -210,32 +210,37 @@ _subproc_import_header_to_field (const char   *header,
 }
 
 /**
- * subproc_import_guess_mechanism:
+ * subproc_import_guess_mechanisms:
  * @known: (out) (optional): whether the wording was recognised
  *
- * Reads the transfer mechanism from the legal basis as a list writes it.
- * Empty text is %SUBPROC_TRANSFER_UNSPECIFIED: nothing is invented.
+ * Reads the transfer mechanisms from the legal basis as a list writes it
+ * (“EU SCCs, EU-US DPF” is two), in the order the text names them, each
+ * once. Empty text names none: nothing is invented.
+ *
+ * Returns: (transfer full) (nullable): the words of the mechanisms, %NULL
+ *   when none is named.
  */
-SubprocTransferMechanism
-subproc_import_guess_mechanism (const char *text,
-                                gboolean   *known)
+char **
+subproc_import_guess_mechanisms (const char *text,
+                                 gboolean   *known)
 {
   g_autofree char *folded = NULL;
   g_autofree char *padded = NULL;
-  SubprocTransferMechanism best = SUBPROC_TRANSFER_UNSPECIFIED;
-  const char *best_at = NULL;
+  const char *first[SUBPROC_TRANSFER_OTHER + 1] = { NULL };  /* where each mechanism is first named */
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean any = FALSE;
 
   if (known != NULL)
     *known = FALSE;
   if (text == NULL)
-    return SUBPROC_TRANSFER_UNSPECIFIED;
+    return NULL;
 
   folded = fold_text (text);
   if (*folded == '\0')
     {
       if (known != NULL)
         *known = TRUE;
-      return SUBPROC_TRANSFER_UNSPECIFIED;
+      return NULL;
     }
 
   /* pad so that a phrase matches whole words only */
@@ -244,15 +249,29 @@ subproc_import_guess_mechanism (const char *text,
     {
       g_autofree char *needle = g_strconcat (" ", mechanism_phrases[i].phrase, " ", NULL);
       const char *at = strstr (padded, needle);
+      SubprocTransferMechanism mechanism = mechanism_phrases[i].mechanism;
 
-      if (at != NULL && (best_at == NULL || at < best_at))
-        {
-          best_at = at;
-          best = mechanism_phrases[i].mechanism;
-        }
+      if (at != NULL && (first[mechanism] == NULL || at < first[mechanism]))
+        first[mechanism] = at;
+    }
+
+  /* in the order the text names them */
+  builder = g_strv_builder_new ();
+  for (;;)
+    {
+      int next = -1;
+
+      for (int m = 0; m < (int) G_N_ELEMENTS (first); m++)
+        if (first[m] != NULL && (next < 0 || first[m] < first[next]))
+          next = m;
+      if (next < 0)
+        break;
+      g_strv_builder_add (builder, subproc_enum_to_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, next));
+      first[next] = NULL;
+      any = TRUE;
     }
 
   if (known != NULL)
-    *known = best_at != NULL;
-  return best;
+    *known = any;
+  return any ? g_strv_builder_end (builder) : NULL;
 }

@@ -404,15 +404,15 @@ read_basis (Import           *import,
 {
   g_autofree char *basis = field_text (import, row, SUBPROC_FIELD_TRANSFER_BASIS);
   Cell *cell = field_cell (import, row, SUBPROC_FIELD_TRANSFER_BASIS);
-  SubprocTransferMechanism mechanism;
+  g_auto(GStrv) mechanisms = NULL;
   gboolean known;
 
   if (*basis == '\0')
     return;
 
   subproc_processor_set_text (processor, SUBPROC_FIELD_TRANSFER_BASIS, basis);
-  mechanism = subproc_import_guess_mechanism (basis, &known);
-  subproc_processor_set_enum (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, mechanism);
+  mechanisms = subproc_import_guess_mechanisms (basis, &known);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, (const char * const *) mechanisms);
   if (!known)
     warn (import, cell->line, cell->column,
           _("The legal basis “%s” is not a transfer mechanism known to Subproc; it is kept as written."),

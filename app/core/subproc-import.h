@@ -39,7 +39,7 @@ GPtrArray *subproc_import_text        (const char  *text,
                                        GPtrArray  **warnings,
                                        GError     **error);
 char      *subproc_import_html_to_text (const char *html);
-SubprocTransferMechanism subproc_import_guess_mechanism (const char *text,
-                                                         gboolean   *known);
+char     **subproc_import_guess_mechanisms (const char *text,
+                                            gboolean   *known);
 
 G_END_DECLS

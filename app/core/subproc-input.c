@@ -63,7 +63,11 @@ subproc_input_read_data (const char  *data,
 
   input->display_name = g_strdup (display_name);
   if (subproc_storage_looks_like_json (data, length))
-    input->reg = subproc_storage_load_data (data, length, display_name, &input->newer_version, error);
+    {
+      input->reg = subproc_storage_load_data (data, length, display_name, &input->version, error);
+      input->newer_version = input->version > SUBPROC_REGISTER_VERSION;
+      input->older_version = input->reg != NULL && input->version < SUBPROC_REGISTER_VERSION;
+    }
   else
     input->processors = subproc_import_text (data, length, display_name, &input->warnings, error);
 

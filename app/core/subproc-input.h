@@ -15,7 +15,9 @@ typedef struct
   char            *display_name;   /* the file's name, for messages */
   SubprocRegister *reg;            /* a register; NULL for a list */
   char            *etag;           /* of a register's file */
+  gint64           version;        /* a register's format version */
   gboolean         newer_version;  /* a register written by a newer Subproc */
+  gboolean         older_version;  /* a register of an earlier version, converted as read */
   GPtrArray       *processors;     /* (element-type SubprocProcessor) a list's; NULL for a register */
   GPtrArray       *warnings;       /* (element-type SubprocImportWarning) a list's, maybe empty */
 } SubprocInput;

@@ -47,8 +47,11 @@ static const FieldInfo fields[SUBPROC_N_FIELDS] = {
   [SUBPROC_FIELD_LEGAL_ENTITY] = { "legal_entity", "legal-entity", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_COUNTRIES] = { "countries", "countries", SUBPROC_FIELD_KIND_COUNTRIES },
   [SUBPROC_FIELD_LOCATION] = { "location", "location", SUBPROC_FIELD_KIND_TEXT },
-  [SUBPROC_FIELD_TRANSFER_MECHANISM] = { "transfer_mechanism", "transfer-mechanism", SUBPROC_FIELD_KIND_ENUM },
+  [SUBPROC_FIELD_TRANSFER_MECHANISM] = { "transfer_mechanism", "transfer-mechanism", SUBPROC_FIELD_KIND_MECHANISMS },
   [SUBPROC_FIELD_TRANSFER_BASIS] = { "transfer_basis", "transfer-basis", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_DPF_VERIFIED] = { "dpf_verified", "dpf-verified", SUBPROC_FIELD_KIND_DATE },
+  [SUBPROC_FIELD_SCC_MODULE] = { "scc_module", "scc-module", SUBPROC_FIELD_KIND_ENUM },
+  [SUBPROC_FIELD_TIA] = { "tia", "tia", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_FUNCTION] = { "function", "function", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_DESCRIPTION] = { "description", "description", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_DATA_CATEGORIES] = { "data_categories", "data-categories", SUBPROC_FIELD_KIND_LIST },
@@ -101,7 +104,8 @@ subproc_field_get_kind (SubprocField field)
 /**
  * subproc_field_get_enum_type:
  *
- * Returns: the enum type of an enum field, else %G_TYPE_INVALID.
+ * Returns: the enum type of an enum field, or of the words of a list of
+ *   mechanisms, else %G_TYPE_INVALID.
  */
 GType
 subproc_field_get_enum_type (SubprocField field)
@@ -110,6 +114,8 @@ subproc_field_get_enum_type (SubprocField field)
     {
     case SUBPROC_FIELD_TRANSFER_MECHANISM:
       return SUBPROC_TYPE_TRANSFER_MECHANISM;
+    case SUBPROC_FIELD_SCC_MODULE:
+      return SUBPROC_TYPE_SCC_MODULE;
     case SUBPROC_FIELD_STATUS:
       return SUBPROC_TYPE_STATUS;
     default:
@@ -183,6 +189,31 @@ strv_normalize (const char * const *list)
   return any ? g_strv_builder_end (builder) : NULL;
 }
 
+/* A list of mechanisms: known words only, each once, in the order given;
+ * “unspecified” says nothing, so it is left out. */
+static char **
+mechanisms_normalize (const char * const *list)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) normalized = strv_normalize (list);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  gboolean any = FALSE;
+
+  for (guint i = 0; normalized != NULL && normalized[i] != NULL; i++)
+    {
+      int value;
+
+      g_return_val_if_fail (subproc_enum_from_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, normalized[i], &value), NULL);
+      if (value == SUBPROC_TRANSFER_UNSPECIFIED || g_ptr_array_find (seen, GINT_TO_POINTER (value), NULL))
+        continue;
+      g_ptr_array_add (seen, GINT_TO_POINTER (value));
+      g_strv_builder_add (builder, normalized[i]);
+      any = TRUE;
+    }
+
+  return any ? g_strv_builder_end (builder) : NULL;
+}
+
 static void
 drop_search_text (SubprocProcessor *self)
 {
@@ -199,7 +230,8 @@ is_text (SubprocField field)
 static gboolean
 is_list (SubprocField field)
 {
-  return fields[field].kind == SUBPROC_FIELD_KIND_LIST || fields[field].kind == SUBPROC_FIELD_KIND_COUNTRIES;
+  return fields[field].kind == SUBPROC_FIELD_KIND_LIST || fields[field].kind == SUBPROC_FIELD_KIND_COUNTRIES
+         || fields[field].kind == SUBPROC_FIELD_KIND_MECHANISMS;
 }
 
 static void
@@ -243,6 +275,7 @@ subproc_processor_get_property (GObject    *object,
       break;
     case SUBPROC_FIELD_KIND_LIST:
     case SUBPROC_FIELD_KIND_COUNTRIES:
+    case SUBPROC_FIELD_KIND_MECHANISMS:
       g_value_set_boxed (value, self->values[field].list);
       break;
     case SUBPROC_FIELD_KIND_ENUM:
@@ -276,6 +309,7 @@ subproc_processor_set_property (GObject      *object,
       break;
     case SUBPROC_FIELD_KIND_LIST:
     case SUBPROC_FIELD_KIND_COUNTRIES:
+    case SUBPROC_FIELD_KIND_MECHANISMS:
       subproc_processor_set_list (self, field, g_value_get_boxed (value));
       break;
     case SUBPROC_FIELD_KIND_ENUM:
@@ -318,6 +352,7 @@ field_param_spec (SubprocField field)
       return g_param_spec_string (name, NULL, NULL, NULL, flags);
     case SUBPROC_FIELD_KIND_LIST:
     case SUBPROC_FIELD_KIND_COUNTRIES:
+    case SUBPROC_FIELD_KIND_MECHANISMS:
       return g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
     case SUBPROC_FIELD_KIND_ENUM:
       return g_param_spec_enum (name, NULL, NULL, subproc_field_get_enum_type (field), 0, flags);
@@ -520,6 +555,9 @@ subproc_processor_get_list (SubprocProcessor *self,
 /**
  * subproc_processor_set_list:
  * @list: (nullable) (array zero-terminated=1): the items; blank items are dropped
+ *
+ * Sets a list, a countries or a mechanisms field. The words of a list of
+ * mechanisms must be known; each is kept once, and “unspecified” is left out.
  */
 void
 subproc_processor_set_list (SubprocProcessor   *self,
@@ -530,10 +568,10 @@ subproc_processor_set_list (SubprocProcessor   *self,
 
   g_return_if_fail (SUBPROC_IS_PROCESSOR (self));
   g_return_if_fail (field < SUBPROC_N_FIELDS);
-  g_return_if_fail (fields[field].kind == SUBPROC_FIELD_KIND_LIST ||
-                    fields[field].kind == SUBPROC_FIELD_KIND_COUNTRIES);
+  g_return_if_fail (is_list (field));
 
-  normalized = strv_normalize (list);
+  normalized = fields[field].kind == SUBPROC_FIELD_KIND_MECHANISMS ? mechanisms_normalize (list)
+                                                                   : strv_normalize (list);
   if (strv_equal0 ((const char * const *) normalized, (const char * const *) self->values[field].list))
     {
       g_strfreev (normalized);
@@ -615,12 +653,39 @@ subproc_processor_get_countries (SubprocProcessor *self)
 }
 
 /**
- * subproc_processor_get_transfer_mechanism:
+ * subproc_processor_has_mechanism:
+ *
+ * Returns: whether @mechanism is one of the transfer mechanisms the
+ *   processor relies on; %SUBPROC_TRANSFER_UNSPECIFIED when there is none.
  */
-SubprocTransferMechanism
-subproc_processor_get_transfer_mechanism (SubprocProcessor *self)
+gboolean
+subproc_processor_has_mechanism (SubprocProcessor         *self,
+                                 SubprocTransferMechanism  mechanism)
 {
-  return subproc_processor_get_enum (self, SUBPROC_FIELD_TRANSFER_MECHANISM);
+  const char * const *list = subproc_processor_get_list (self, SUBPROC_FIELD_TRANSFER_MECHANISM);
+  const char *nick;
+
+  if (mechanism == SUBPROC_TRANSFER_UNSPECIFIED)
+    return list[0] == NULL;
+  nick = subproc_enum_to_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, mechanism);
+  g_return_val_if_fail (nick != NULL, FALSE);
+  return g_strv_contains (list, nick);
+}
+
+/**
+ * subproc_processor_set_mechanism:
+ *
+ * Makes @mechanism the one transfer mechanism the processor relies on;
+ * %SUBPROC_TRANSFER_UNSPECIFIED for none.
+ */
+void
+subproc_processor_set_mechanism (SubprocProcessor         *self,
+                                 SubprocTransferMechanism  mechanism)
+{
+  const char *list[] = { subproc_enum_to_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, mechanism), NULL };
+
+  g_return_if_fail (list[0] != NULL);
+  subproc_processor_set_list (self, SUBPROC_FIELD_TRANSFER_MECHANISM, list);
 }
 
 /**
@@ -717,6 +782,7 @@ subproc_processor_assign (SubprocProcessor *self,
           break;
         case SUBPROC_FIELD_KIND_LIST:
         case SUBPROC_FIELD_KIND_COUNTRIES:
+        case SUBPROC_FIELD_KIND_MECHANISMS:
           subproc_processor_set_list (self, i, (const char * const *) values->values[i].list);
           break;
         case SUBPROC_FIELD_KIND_ENUM:

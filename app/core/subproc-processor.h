@@ -17,6 +17,9 @@ typedef enum
   SUBPROC_FIELD_LOCATION,
   SUBPROC_FIELD_TRANSFER_MECHANISM,
   SUBPROC_FIELD_TRANSFER_BASIS,
+  SUBPROC_FIELD_DPF_VERIFIED,
+  SUBPROC_FIELD_SCC_MODULE,
+  SUBPROC_FIELD_TIA,
   SUBPROC_FIELD_FUNCTION,
   SUBPROC_FIELD_DESCRIPTION,
   SUBPROC_FIELD_DATA_CATEGORIES,
@@ -43,6 +46,7 @@ typedef enum
   SUBPROC_FIELD_KIND_COUNTRIES,  /* list of ISO 3166-1 alpha-2 codes */
   SUBPROC_FIELD_KIND_DATE,       /* YYYY-MM-DD */
   SUBPROC_FIELD_KIND_ENUM,       /* a word of an enum type */
+  SUBPROC_FIELD_KIND_MECHANISMS, /* list of words of SubprocTransferMechanism, without “unspecified” */
 } SubprocFieldKind;
 
 const char       *subproc_field_get_key       (SubprocField  field);
@@ -75,7 +79,10 @@ void                      subproc_processor_set_enum             (SubprocProcess
 const char               *subproc_processor_get_id               (SubprocProcessor *self);
 const char               *subproc_processor_get_name             (SubprocProcessor *self);
 const char * const       *subproc_processor_get_countries        (SubprocProcessor *self);
-SubprocTransferMechanism  subproc_processor_get_transfer_mechanism (SubprocProcessor *self);
+gboolean                  subproc_processor_has_mechanism        (SubprocProcessor *self,
+                                                                  SubprocTransferMechanism mechanism);
+void                      subproc_processor_set_mechanism        (SubprocProcessor *self,
+                                                                  SubprocTransferMechanism mechanism);
 SubprocStatus             subproc_processor_get_status           (SubprocProcessor *self);
 JsonObject               *subproc_processor_get_extra            (SubprocProcessor *self);
 void                      subproc_processor_set_extra            (SubprocProcessor *self,

@@ -83,9 +83,10 @@ make_search_text (SubprocProcessor *processor,
           break;
         case SUBPROC_FIELD_KIND_DATE:
           break;
+        case SUBPROC_FIELD_KIND_MECHANISMS:
+          shown = subproc_columns_field_text (processor, f, NULL, language);
+          break;
         case SUBPROC_FIELD_KIND_ENUM:
-          if (f == SUBPROC_FIELD_TRANSFER_MECHANISM)
-            shown = subproc_columns_field_text (processor, f, NULL, language);
           break;
         default:
           g_assert_not_reached ();

@@ -55,8 +55,10 @@ add_processor (JsonBuilder      *builder,
           break;
         case SUBPROC_FIELD_KIND_LIST:
         case SUBPROC_FIELD_KIND_COUNTRIES:
+        case SUBPROC_FIELD_KIND_MECHANISMS:
           list = subproc_processor_get_list (processor, f);
-          if (list[0] == NULL)
+          /* the mechanisms are always written, [] when none is stated */
+          if (list[0] == NULL && subproc_field_get_kind (f) != SUBPROC_FIELD_KIND_MECHANISMS)
             break;
           json_builder_set_member_name (builder, key);
           json_builder_begin_array (builder);
@@ -65,6 +67,16 @@ add_processor (JsonBuilder      *builder,
           json_builder_end_array (builder);
           break;
         case SUBPROC_FIELD_KIND_ENUM:
+          if (f == SUBPROC_FIELD_SCC_MODULE)
+            {
+              /* a number, when there is one */
+              if (subproc_processor_get_enum (processor, f) != SUBPROC_SCC_MODULE_NONE)
+                {
+                  json_builder_set_member_name (builder, key);
+                  json_builder_add_int_value (builder, subproc_processor_get_enum (processor, f));
+                }
+              break;
+            }
           add_text (builder, key, subproc_enum_to_nick (subproc_field_get_enum_type (f),
                                                         subproc_processor_get_enum (processor, f)));
           break;

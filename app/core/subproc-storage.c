@@ -26,7 +26,7 @@ typedef struct
   JsonParser *parser;
   GHashTable *positions;    /* JsonNode* -> packed line and column; NULL on the first reading */
   const char *display_name;
-  gboolean    newer_version;
+  gint64      version;      /* of the file; see read_header() */
   GArray     *open;         /* of Open: the objects and arrays being parsed */
   guint64     last_start;   /* where the object or array that just ended started */
   char       *duplicate;    /* the first member named twice in one object */
@@ -203,6 +203,91 @@ read_list (Loader   *loader,
   return TRUE;
 }
 
+/* The format's versions, and how a file of an earlier one is read: each
+ * difference is handled here, as docs/FORMAT.md (“Versions”) describes it.
+ *
+ * 1 → 2: “transfer_mechanism” was one word (“unspecified” when none was
+ *        stated) and became a list of words; “dpf_verified”, “scc_module”
+ *        and “tia” were added. A version 1 file is read as it stands and
+ *        written as version 2 by the next save, whose backup (“NAME~”) then
+ *        holds the version 1 file. */
+
+static gboolean
+read_mechanism_word (Loader     *loader,
+                     JsonNode   *node,
+                     const char *word,
+                     GStrvBuilder *builder,
+                     GError    **error)
+{
+  int value;
+
+  if (!subproc_enum_from_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, word, &value))
+    return fail_at (loader, node, error, /* Translators: %1$s is the value as written, %2$s the key, e.g. “status” */
+                    _("“%1$s” is not a known value of “%2$s”."), word, "transfer_mechanism");
+  if (word != NULL)
+    g_strv_builder_add (builder, word);
+  return TRUE;
+}
+
+static gboolean
+read_mechanisms (Loader           *loader,
+                 SubprocProcessor *processor,
+                 JsonNode         *node,
+                 GError          **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  const char *word;
+
+  if (loader->version < 2 && !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      /* version 1: one word */
+      if (!read_text (loader, node, "transfer_mechanism", &word, error) ||
+          !read_mechanism_word (loader, node, word, builder, error))
+        return FALSE;
+    }
+  else if (!JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return fail_at (loader, node, error, _("“%s” must be a list in square brackets."), "transfer_mechanism");
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (!read_text (loader, item, "transfer_mechanism", &word, error) ||
+              !read_mechanism_word (loader, item, word, builder, error))
+            return FALSE;
+        }
+    }
+
+  list = g_strv_builder_end (builder);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, (const char * const *) list);
+  return TRUE;
+}
+
+/* The module of the standard contractual clauses: a number from 1 to 4. */
+static gboolean
+read_module (Loader           *loader,
+             SubprocProcessor *processor,
+             JsonNode         *node,
+             GError          **error)
+{
+  gint64 module = 0;
+
+  if (!JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < SUBPROC_SCC_MODULE_1 || json_node_get_int (node) > SUBPROC_SCC_MODULE_4)
+        return fail_at (loader, node, error, _("“scc_module” must be a number from 1 to 4."));
+      module = json_node_get_int (node);
+    }
+  subproc_processor_set_enum (processor, SUBPROC_FIELD_SCC_MODULE, (int) module);
+  return TRUE;
+}
+
 static gboolean
 read_field (Loader           *loader,
             SubprocProcessor *processor,
@@ -252,7 +337,12 @@ read_field (Loader           *loader,
       subproc_processor_set_list (processor, field, (const char * const *) list);
       return TRUE;
 
+    case SUBPROC_FIELD_KIND_MECHANISMS:
+      return read_mechanisms (loader, processor, node, error);
+
     case SUBPROC_FIELD_KIND_ENUM:
+      if (field == SUBPROC_FIELD_SCC_MODULE)
+        return read_module (loader, processor, node, error);
       if (!read_text (loader, node, key, &text, error))
         return FALSE;
       if (!subproc_enum_from_nick (subproc_field_get_enum_type (field), text, &value))
@@ -381,7 +471,7 @@ read_header (Loader     *loader,
       json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) < 1)
     return fail_at (loader, version, error, _("The register has no valid version number."));
 
-  loader->newer_version = json_node_get_int (version) > SUBPROC_REGISTER_VERSION;
+  loader->version = json_node_get_int (version);
   return TRUE;
 }
 
@@ -708,8 +798,9 @@ load (Loader      *loader,
 /**
  * subproc_storage_load_data:
  * @display_name: the file's name, for error messages
- * @newer_version: (out) (optional): set when the data was written by a newer Subproc,
- *   which must not be overwritten
+ * @version: (out) (optional): the format version of the data; above
+ *   %SUBPROC_REGISTER_VERSION when a newer Subproc wrote it, which must not
+ *   be overwritten
  *
  * Reads a register from the text of a register file. See docs/FORMAT.md
  * for the limits: nesting, the length of a text, the size of the file.
@@ -721,7 +812,7 @@ SubprocRegister *
 subproc_storage_load_data (const char  *data,
                            gsize        length,
                            const char  *display_name,
-                           gboolean    *newer_version,
+                           gint64      *version,
                            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -730,7 +821,7 @@ subproc_storage_load_data (const char  *data,
   g_autoptr(GHashTable) positions = NULL;
   g_autoptr(GArray) open = NULL;
   g_autoptr(SubprocRegister) self = NULL;
-  Loader loader = { parser, NULL, display_name, FALSE, NULL, 0, NULL, 0, 0 };
+  Loader loader = { parser, NULL, display_name, 0, NULL, 0, NULL, 0, 0 };
   guint64 n_members;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -746,7 +837,7 @@ subproc_storage_load_data (const char  *data,
       again = json_parser_new ();
       positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       open = g_array_new (FALSE, FALSE, sizeof (Open));
-      loader = (Loader) { again, positions, display_name, FALSE, open, 0, NULL, 0, 0 };
+      loader = (Loader) { again, positions, display_name, 0, open, 0, NULL, 0, 0 };
       connect_positions (&loader);
       g_clear_object (&parser);
       g_clear_error (&local_error);
@@ -759,21 +850,21 @@ subproc_storage_load_data (const char  *data,
       return NULL;
     }
 
-  if (newer_version != NULL)
-    *newer_version = loader.newer_version;
+  if (version != NULL)
+    *version = loader.version;
   return g_steal_pointer (&self);
 }
 
 /**
  * subproc_storage_load:
- * @newer_version: (out) (optional): see subproc_storage_load_data()
+ * @version: (out) (optional): see subproc_storage_load_data()
  * @etag: (out) (optional): the file's entity tag, to notice later changes on disk
  *
  * Returns: (transfer full): the register in @file, or %NULL with @error set.
  */
 SubprocRegister *
 subproc_storage_load (GFile     *file,
-                      gboolean  *newer_version,
+                      gint64    *version,
                       char     **etag,
                       GError   **error)
 {
@@ -788,7 +879,7 @@ subproc_storage_load (GFile     *file,
                           SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ, error))
     return NULL;
 
-  return subproc_storage_load_data (data, length, display_name, newer_version, error);
+  return subproc_storage_load_data (data, length, display_name, version, error);
 }
 
 /**

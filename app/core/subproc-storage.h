@@ -7,20 +7,20 @@
 G_BEGIN_DECLS
 
 #define SUBPROC_REGISTER_FORMAT "org.example.Subproc.register"
-#define SUBPROC_REGISTER_VERSION 1
+#define SUBPROC_REGISTER_VERSION 2  /* see docs/FORMAT.md, “Versions” */
 
 /* Limits of what a register may hold; see docs/FORMAT.md */
 #define SUBPROC_REGISTER_MAX_DEPTH 64                /* objects and lists inside each other */
 #define SUBPROC_REGISTER_MAX_TEXT  (1024 * 1024)     /* bytes in one text */
 
 SubprocRegister *subproc_storage_load        (GFile            *file,
-                                              gboolean         *newer_version,
+                                              gint64           *version,
                                               char            **etag,
                                               GError          **error);
 SubprocRegister *subproc_storage_load_data   (const char       *data,
                                               gsize             length,
                                               const char       *display_name,
-                                              gboolean         *newer_version,
+                                              gint64           *version,
                                               GError          **error);
 char            *subproc_storage_to_data     (SubprocRegister  *self,
                                               gsize            *length);

@@ -4,14 +4,17 @@
 #include <glib/gi18n.h>
 
 #include "subproc-application.h"
+#include "subproc-check.h"
 #include "subproc-convert.h"
 #include "subproc-legal.h"
+#include "subproc-preferences.h"
 #include "subproc-window.h"
 
 struct _SubprocApplication
 {
   AdwApplication parent_instance;
 
+  GSettings *settings;  /* the preferences the checks use; from startup on */
 };
 
 G_DEFINE_FINAL_TYPE (SubprocApplication, subproc_application, ADW_TYPE_APPLICATION)
@@ -67,6 +70,27 @@ subproc_application_export (const char *output,
   return subproc_convert (output, input, default_file, stderr);
 }
 
+static void
+apply_check_settings (GSettings *settings)
+{
+  subproc_check_set_stale_months (g_settings_get_uint (settings, "stale-months"));
+}
+
+/* The command line checks as the window does, with the user's
+ * preferences, when they are installed (a build tree may have none). */
+static void
+apply_check_settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  apply_check_settings (settings);
+}
+
 static int
 subproc_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -74,6 +98,9 @@ subproc_application_handle_local_options (GApplication *app,
   g_autofree char *output = NULL;
   g_autofree const char **inputs = NULL;
   gboolean check = g_variant_dict_contains (options, "check");
+
+  if (check || g_variant_dict_contains (options, "export"))
+    apply_check_settings_if_installed ();
 
   /* a conversion or a check runs here, in the process that was started
    * and before GTK starts, so it needs neither a display nor a running
@@ -224,8 +251,21 @@ quit_action_cb (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SubprocApplication *self = SUBPROC_APPLICATION (user_data);
+  GtkWidget *preferences = subproc_preferences_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                    self->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
 };
 
@@ -234,6 +274,7 @@ subproc_application_startup (GApplication *app)
 {
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.save", { "<Control>s", NULL } },
@@ -247,7 +288,14 @@ subproc_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  SubprocApplication *self = SUBPROC_APPLICATION (app);
+
   G_APPLICATION_CLASS (subproc_application_parent_class)->startup (app);
+
+  /* before any window: a window that checks finds them applied */
+  self->settings = g_settings_new (APP_ID);
+  apply_check_settings (self->settings);
+  g_signal_connect (self->settings, "changed::stale-months", G_CALLBACK (apply_check_settings), NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -255,10 +303,21 @@ subproc_application_startup (GApplication *app)
 }
 
 static void
+subproc_application_dispose (GObject *object)
+{
+  SubprocApplication *self = SUBPROC_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (subproc_application_parent_class)->dispose (object);
+}
+
+static void
 subproc_application_class_init (SubprocApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = subproc_application_dispose;
 
   app_class->handle_local_options = subproc_application_handle_local_options;
   app_class->startup = subproc_application_startup;

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "subproc-check.h"
+#include "subproc-columns.h"
 #include "subproc-country-chooser.h"
 #include "subproc-country.h"
 #include "subproc-date-row.h"
@@ -40,7 +41,10 @@ struct _SubprocEditor
   SubprocCountryChooser *country_chooser;
   SubprocTagList        *countries_tags;
   AdwEntryRow           *location_row;
-  AdwComboRow           *mechanism_row;
+  AdwExpanderRow        *mechanism_row;
+  AdwComboRow           *scc_module_row;
+  AdwEntryRow           *tia_row;
+  SubprocDateRow        *dpf_verified_row;
   AdwEntryRow           *basis_row;
   AdwEntryRow           *safeguards_row;
   SubprocDateRow        *dpa_signed_row;
@@ -58,6 +62,7 @@ struct _SubprocEditor
   SubprocProcessor      *processor;   /* NULL for a new one */
   SubprocProcessor      *original;    /* the values the editor opened with */
   GPtrArray             *parent_ids;  /* of char*: the parent combo's choices; [0] is none */
+  GtkCheckButton        *mechanism_checks[SUBPROC_TRANSFER_OTHER + 1];  /* [0], unspecified, has none */
   char                  *today;
   gboolean               confirmed;   /* the user chose to close without saving */
 };
@@ -102,6 +107,9 @@ static const struct
   { SUBPROC_FIELD_LOCATION, G_STRUCT_OFFSET (SubprocEditor, location_row) },
   { SUBPROC_FIELD_TRANSFER_MECHANISM, G_STRUCT_OFFSET (SubprocEditor, mechanism_row) },
   { SUBPROC_FIELD_TRANSFER_BASIS, G_STRUCT_OFFSET (SubprocEditor, basis_row) },
+  { SUBPROC_FIELD_SCC_MODULE, G_STRUCT_OFFSET (SubprocEditor, scc_module_row) },
+  { SUBPROC_FIELD_TIA, G_STRUCT_OFFSET (SubprocEditor, tia_row) },
+  { SUBPROC_FIELD_DPF_VERIFIED, G_STRUCT_OFFSET (SubprocEditor, dpf_verified_row) },
   { SUBPROC_FIELD_SAFEGUARDS, G_STRUCT_OFFSET (SubprocEditor, safeguards_row) },
   { SUBPROC_FIELD_DPA_SIGNED, G_STRUCT_OFFSET (SubprocEditor, dpa_signed_row) },
   { SUBPROC_FIELD_DPA_REFERENCE, G_STRUCT_OFFSET (SubprocEditor, dpa_reference_row) },
@@ -112,6 +120,10 @@ static const struct
   { SUBPROC_FIELD_REVIEW_DUE, G_STRUCT_OFFSET (SubprocEditor, review_row) },
 };
 
+/* A fix that is done, not a field to go to: the DPF certification was
+ * checked today. */
+#define VERIFY_DPF_TODAY "verify-dpf-today"
+
 /* Where a finding's button takes the user: the field that fixes it. */
 static const SubprocFindingFix finding_fixes[] = {
   { "no-basis", N_("Choose a _Mechanism"), "mechanism_row" },
@@ -120,6 +132,9 @@ static const SubprocFindingFix finding_fixes[] = {
   { "dpf-outside-us", N_("Choose a _Mechanism"), "mechanism_row" },
   { "adequacy-scope", N_("Choose a _Mechanism"), "mechanism_row" },
   { "mechanism-not-needed", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "struck-down-listed", N_("Choose a _Mechanism"), "mechanism_row" },
+  { "dpf-unverified", N_("Mark as _Verified Today"), VERIFY_DPF_TODAY },
+  { "scc-no-module", N_("Choose the _Module"), "scc_module_row" },
   { "no-countries", N_("Add _Countries"), "countries_row" },
   { "no-dpa", N_("Enter the _Date"), "dpa_signed_row" },
   { "review-overdue", N_("Set the _Review"), "review_row" },
@@ -193,9 +208,42 @@ fill_field (SubprocEditor    *self,
     case SUBPROC_FIELD_KIND_ENUM:
       adw_combo_row_set_selected (ADW_COMBO_ROW (widget), subproc_processor_get_enum (processor, field));
       break;
+    case SUBPROC_FIELD_KIND_MECHANISMS:
+      for (guint m = SUBPROC_TRANSFER_UNSPECIFIED + 1; m < G_N_ELEMENTS (self->mechanism_checks); m++)
+        gtk_check_button_set_active (self->mechanism_checks[m], subproc_processor_has_mechanism (processor, m));
+      break;
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The mechanisms ticked, in the order the processor had them, then the
+ * newly ticked in the list's order: the order a list gave is kept. */
+static char **
+mechanisms_from_checks (SubprocEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *before = self->original != NULL
+                               ? subproc_processor_get_list (self->original, SUBPROC_FIELD_TRANSFER_MECHANISM)
+                               : NULL;
+
+  for (guint i = 0; before != NULL && before[i] != NULL; i++)
+    {
+      int m;
+
+      if (subproc_enum_from_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, before[i], &m) &&
+          gtk_check_button_get_active (self->mechanism_checks[m]))
+        g_strv_builder_add (builder, before[i]);
+    }
+  for (guint m = SUBPROC_TRANSFER_UNSPECIFIED + 1; m < G_N_ELEMENTS (self->mechanism_checks); m++)
+    {
+      const char *nick = subproc_enum_to_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, m);
+
+      if (gtk_check_button_get_active (self->mechanism_checks[m]) &&
+          (before == NULL || !g_strv_contains (before, nick)))
+        g_strv_builder_add (builder, nick);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* Reads the widget of field I into the processor. */
@@ -236,6 +284,13 @@ read_field (SubprocEditor    *self,
       break;
     case SUBPROC_FIELD_KIND_ENUM:
       subproc_processor_set_enum (values, field, enum_from_combo (ADW_COMBO_ROW (widget)));
+      break;
+    case SUBPROC_FIELD_KIND_MECHANISMS:
+      {
+        g_auto(GStrv) mechanisms = mechanisms_from_checks (self);
+
+        subproc_processor_set_list (values, field, (const char * const *) mechanisms);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -319,10 +374,59 @@ static void
 fix_cb (SubprocEditor *self,
         const char    *target)
 {
-  GtkWidget *field = subproc_editor_get_field_widget (self, target);
+  GtkWidget *field;
 
+  if (g_str_equal (target, VERIFY_DPF_TODAY))
+    {
+      subproc_date_row_set_date (self->dpf_verified_row, self->today);
+      gtk_widget_grab_focus (GTK_WIDGET (self->dpf_verified_row));
+      return;
+    }
+
+  field = subproc_editor_get_field_widget (self, target);
   g_assert (field != NULL);
+  if (ADW_IS_EXPANDER_ROW (field))
+    {
+      /* the choices, open, with the first ticked one (or the first) focused */
+      GtkWidget *focus = GTK_WIDGET (self->mechanism_checks[SUBPROC_TRANSFER_UNSPECIFIED + 1]);
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (field), TRUE);
+      for (guint m = SUBPROC_TRANSFER_OTHER; m > SUBPROC_TRANSFER_UNSPECIFIED; m--)
+        if (gtk_check_button_get_active (self->mechanism_checks[m]))
+          focus = GTK_WIDGET (self->mechanism_checks[m]);
+      gtk_widget_grab_focus (focus);
+      return;
+    }
   gtk_widget_grab_focus (field);
+}
+
+/* The mechanisms' row says which are ticked; the rows that only some
+ * mechanisms need show with them. */
+static void
+update_mechanisms (SubprocEditor *self)
+{
+  g_auto(GStrv) mechanisms = NULL;
+  g_autofree char *chosen = NULL;
+  gboolean scc, bcr, dpf;
+
+  /* not while the template is built */
+  if (self->original == NULL)
+    return;
+  mechanisms = mechanisms_from_checks (self);
+  chosen = subproc_columns_mechanisms_text ((const char * const *) mechanisms);
+  scc = gtk_check_button_get_active (self->mechanism_checks[SUBPROC_TRANSFER_SCC]);
+  bcr = gtk_check_button_get_active (self->mechanism_checks[SUBPROC_TRANSFER_BCR]);
+  dpf = gtk_check_button_get_active (self->mechanism_checks[SUBPROC_TRANSFER_DPF]);
+
+  adw_expander_row_set_subtitle (self->mechanism_row,
+                                 chosen != NULL ? chosen : C_("transfer mechanism", "Not specified"));
+  /* a value already given stays in sight, so that nothing is kept unseen */
+  gtk_widget_set_visible (GTK_WIDGET (self->scc_module_row),
+                          scc || adw_combo_row_get_selected (self->scc_module_row) != SUBPROC_SCC_MODULE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->tia_row),
+                          scc || bcr || *gtk_editable_get_text (GTK_EDITABLE (self->tia_row)) != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->dpf_verified_row),
+                          dpf || subproc_date_row_get_date (self->dpf_verified_row) != NULL);
 }
 
 static void
@@ -359,6 +463,7 @@ validate (SubprocEditor *self)
 static void
 field_changed_cb (SubprocEditor *self)
 {
+  update_mechanisms (self);
   validate (self);
 }
 
@@ -681,9 +786,11 @@ subproc_editor_constructed (GObject *object)
   popup_on_enter (GTK_WIDGET (self->countries_row),
                   GTK_MENU_BUTTON (subproc_country_chooser_get_button (self->country_chooser)));
   popup_on_enter (GTK_WIDGET (self->dpa_signed_row), subproc_date_row_get_button (self->dpa_signed_row));
+  popup_on_enter (GTK_WIDGET (self->dpf_verified_row), subproc_date_row_get_button (self->dpf_verified_row));
   popup_on_enter (GTK_WIDGET (self->added_row), subproc_date_row_get_button (self->added_row));
   popup_on_enter (GTK_WIDGET (self->updated_row), subproc_date_row_get_button (self->updated_row));
   popup_on_enter (GTK_WIDGET (self->review_row), subproc_date_row_get_button (self->review_row));
+  update_mechanisms (self);
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -825,6 +932,9 @@ subproc_editor_class_init (SubprocEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, countries_tags);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, location_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, mechanism_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, scc_module_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, tia_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, dpf_verified_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, basis_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, safeguards_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, dpa_signed_row);
@@ -862,7 +972,7 @@ enum_labels (GType enum_type)
   for (guint i = 0; i < klass->n_values; i++)
     gtk_string_list_append (labels, enum_type == SUBPROC_TYPE_STATUS
                                       ? subproc_status_to_label (klass->values[i].value)
-                                      : subproc_transfer_mechanism_to_label (klass->values[i].value));
+                                      : subproc_scc_module_to_label (klass->values[i].value));
   return labels;
 }
 
@@ -870,14 +980,29 @@ static void
 subproc_editor_init (SubprocEditor *self)
 {
   g_autoptr(GtkStringList) statuses = enum_labels (SUBPROC_TYPE_STATUS);
-  g_autoptr(GtkStringList) mechanisms = enum_labels (SUBPROC_TYPE_TRANSFER_MECHANISM);
+  g_autoptr(GtkStringList) modules = enum_labels (SUBPROC_TYPE_SCC_MODULE);
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->today = subproc_today_iso ();
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  adw_combo_row_set_model (self->mechanism_row, G_LIST_MODEL (mechanisms));
+  adw_combo_row_set_model (self->scc_module_row, G_LIST_MODEL (modules));
+  /* a processor may rely on several mechanisms: one row to tick for each */
+  for (guint m = SUBPROC_TRANSFER_UNSPECIFIED + 1; m < G_N_ELEMENTS (self->mechanism_checks); m++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subproc_transfer_mechanism_to_label (m));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->mechanism_row, row);
+      self->mechanism_checks[m] = GTK_CHECK_BUTTON (check);
+    }
   subproc_tag_list_set_label_func (self->countries_tags, country_label, NULL, NULL);
   subproc_tag_list_set_placeholder (self->countries_tags, _("No countries yet"));
   subproc_tag_list_set_placeholder (self->categories_tags, _("No data categories yet"));
@@ -933,4 +1058,14 @@ subproc_editor_get_field_widget (SubprocEditor *self,
                                  const char    *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SUBPROC_TYPE_EDITOR, name));
+}
+
+GtkCheckButton *
+subproc_editor_get_mechanism_check (SubprocEditor            *self,
+                                    SubprocTransferMechanism  mechanism)
+{
+  g_return_val_if_fail (SUBPROC_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (mechanism > SUBPROC_TRANSFER_UNSPECIFIED && mechanism <= SUBPROC_TRANSFER_OTHER, NULL);
+
+  return self->mechanism_checks[mechanism];
 }

@@ -83,6 +83,25 @@ show_imported (SubprocWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A register of an earlier format is converted as it is read; the user is
+ * told once, as it opens, where the earlier file will be. */
+static void
+show_older_version_toast (SubprocWindow *self,
+                          GFile         *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is a file's name, such as “register.json”; the backup is “register.json~” */
+  message = g_strdup_printf (_("“%s” was made by an earlier Subproc. It is saved in the new format, and the earlier file is kept as “%s~”."),
+                             escaped, escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 import_input (SubprocWindow *self,
               SubprocInput  *input)
@@ -196,6 +215,8 @@ read_done_cb (GObject      *source,
       if (subproc_document_get_read_only (document))
         show_error (self, _("Opened Read-Only"),
                                     _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
+      else if (subproc_document_get_older_version (document))
+        show_older_version_toast (self, file);
     }
   else
     /* the question about the changes shown decides; the rest waits no more */
@@ -265,6 +286,8 @@ default_opened_cb (GObject      *source,
     }
 
   set_document (self, document);
+  if (subproc_document_get_older_version (document))
+    show_older_version_toast (self, subproc_document_get_file (document));
   read_next (self);
 }
 

@@ -47,6 +47,8 @@ struct _SubprocWindow
 
   gboolean             reading;        /* a file of to_open, or the user's register, is read */
   gboolean             only_problems;  /* the table shows only processors with errors */
+  GHashTable          *findings_cells; /* the findings column's bound GtkListItems */
+  GtkSorter           *findings_sorter;
   guint                recount_id;     /* counts the processors with errors, a part at a time */
   guint                recount_position;
   guint                recount_errors;

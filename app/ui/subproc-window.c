@@ -249,6 +249,26 @@ update_findings_cell (GtkListItem *item)
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip->str, -1);
 }
 
+/* The findings cells are kept, so that all are checked again when the
+ * checks change (the preferences). */
+static void
+bind_findings_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SubprocWindow            *self)
+{
+  bind_cell_cb (factory, item, (gpointer) update_findings_cell);
+  g_hash_table_add (self->findings_cells, item);
+}
+
+static void
+unbind_findings_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    SubprocWindow            *self)
+{
+  unbind_cell_cb (factory, item, (gpointer) update_findings_cell);
+  g_hash_table_remove (self->findings_cells, item);
+}
+
 static void
 setup_findings_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item)
@@ -274,8 +294,9 @@ add_findings_column (SubprocWindow *self)
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_findings_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) update_findings_cell);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) update_findings_cell);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_findings_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_findings_cb), self);
+  self->findings_sorter = GTK_SORTER (sorter);
   /* Translators: the title of the window's column of transfer findings */
   column = gtk_column_view_column_new (C_("column", "Findings"), factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
@@ -433,6 +454,23 @@ recount_problems (SubprocWindow *self)
   self->recount_errors = 0;
   if (self->recount_id == 0)
     self->recount_id = g_idle_add_full (G_PRIORITY_LOW, recount_cb, self, NULL);
+}
+
+/* The checks changed (the preferences): every finding is found again. */
+static void
+checks_changed_cb (SubprocWindow *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  subproc_check_set_stale_months (g_settings_get_uint (self->settings, "stale-months"));
+  g_hash_table_iter_init (&iter, self->findings_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_findings_cell (item);
+  gtk_sorter_changed (self->findings_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  if (self->only_problems)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  recount_problems (self);
 }
 
 static void
@@ -628,6 +666,7 @@ subproc_window_finalize (GObject *object)
   SubprocWindow *self = (SubprocWindow *)object;
 
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->findings_cells, g_hash_table_unref);
   g_clear_pointer (&self->query_words, g_strfreev);
   g_clear_pointer (&self->import_warnings, g_free);
 
@@ -709,6 +748,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
 static void
 subproc_window_init (SubprocWindow *self)
 {
+  self->findings_cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT)
@@ -718,6 +758,8 @@ subproc_window_init (SubprocWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::stale-months", G_CALLBACK (checks_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
