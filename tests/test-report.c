@@ -13,6 +13,7 @@
 #include "subproc-language.h"
 #include "subproc-report-private.h"
 #include "subproc-storage.h"
+#include "subproc-validate.h"
 #include "test-util.h"
 
 /* Rows in the seed list. */
@@ -354,6 +355,41 @@ test_full_marked_internal (void)
     g_assert_nonnull (strstr (pages[p], "Internal: contains personal data"));
   assert_pages_framed (pages, n_pages, "Status and dates");
   assert_boxes_inside (report);
+  /* the title block counts the findings; the example has no errors */
+  g_assert_nonnull (strstr (pages[0], "Transfer findings: 0 errors, "));
+}
+
+/* The title block of the full report counts the findings of its rows. */
+static void
+test_full_counts_findings (void)
+{
+  g_autoptr(SubprocRegister) reg = subproc_register_new ();
+  g_autoptr(SubprocProcessor) shield = subproc_processor_new ("Shield Inc");
+  g_autoptr(SubprocProcessor) sweden = subproc_processor_new ("Stockholm AB");
+  g_autoptr(SubprocReport) report = NULL;
+  g_autofree char *today = subproc_today_iso ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (tool_missing ("pdftotext"))
+    return;
+
+  subproc_processor_set_list (shield, SUBPROC_FIELD_COUNTRIES, (const char * const[]) { "US", NULL });
+  subproc_processor_set_list (shield, SUBPROC_FIELD_TRANSFER_MECHANISM, (const char * const[]) { "privacy-shield", NULL });
+  subproc_processor_set_text (shield, SUBPROC_FIELD_DPA_SIGNED, "2024-01-01");
+  subproc_processor_set_text (shield, SUBPROC_FIELD_UPDATED, today);
+  subproc_processor_set_list (sweden, SUBPROC_FIELD_COUNTRIES, (const char * const[]) { "SE", NULL });
+  subproc_processor_set_text (sweden, SUBPROC_FIELD_UPDATED, today);
+  subproc_register_append (reg, shield);
+  subproc_register_append (reg, sweden);
+
+  report = new_report (reg, "en");
+  subproc_report_set_column_set (report, SUBPROC_COLUMNS_FULL);
+  path = write_pdf (report, "counts.pdf");
+  text = flat_text (path);
+  /* Privacy Shield in the USA; no agreement with the Swedish one */
+  g_assert_nonnull (strstr (text, "Transfer findings: 1 error, 1 warning, 0 notes"));
+  g_assert_nonnull (strstr (text, "CJEU C-311/18"));
 }
 
 static void
@@ -687,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/report/shared-cell-layouts", test_shared_cell_layouts);
   g_test_add_func ("/report/pdf/metadata", test_seed_pdf_metadata);
   g_test_add_func ("/report/pdf/full-internal", test_full_marked_internal);
+  g_test_add_func ("/report/pdf/full-counts-findings", test_full_counts_findings);
   g_test_add_func ("/report/pdf/1000-processors", test_big_pdf);
   g_test_add_func ("/report/pdf/row-taller-than-page", test_row_taller_than_page);
   g_test_add_func ("/report/pdf/swedish", test_swedish);

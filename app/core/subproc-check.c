@@ -192,13 +192,13 @@ check_dpf_verified (GPtrArray        *findings,
   if (verified != NULL && strcmp (verified, year_ago) >= 0)
     return;
   if (verified == NULL)
-    add (findings, "dpf-unverified", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(1); (EU) 2023/1795",
+    add (findings, "dpf-unverified", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(1); Decision (EU) 2023/1795",
          _("It is not recorded that the processor's certification under the EU-US Data Privacy Framework was checked."));
   else
     {
       g_autofree char *when = readable_date (verified);
 
-      add (findings, "dpf-unverified", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(1); (EU) 2023/1795",
+      add (findings, "dpf-unverified", SUBPROC_SEVERITY_WARNING, code, "GDPR Art. 45(1); Decision (EU) 2023/1795",
            /* Translators: %s is a date */
            _("The processor's certification under the EU-US Data Privacy Framework was last checked on %s, more than 12 months ago."),
            when);
@@ -363,7 +363,7 @@ subproc_check_processor (SubprocProcessor          *processor,
       if (has (mechanisms, SUBPROC_TRANSFER_SCC) &&
           subproc_processor_get_enum (processor, SUBPROC_FIELD_SCC_MODULE) == SUBPROC_SCC_MODULE_NONE)
         {
-          add (findings, "scc-no-module", SUBPROC_SEVERITY_INFO, NULL, "(EU) 2021/914",
+          add (findings, "scc-no-module", SUBPROC_SEVERITY_INFO, NULL, "Decision (EU) 2021/914",
                _("The module of the standard contractual clauses is not recorded."));
           set_fix (findings, _("Choose the module: module 2 when you are the controller, module 3 when you are a processor."));
         }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <libintl.h>
+
+#include "subproc-check.h"
 #include "subproc-date.h"
 #include "subproc-legal.h"
 #include "subproc-report-private.h"
@@ -87,6 +90,44 @@ show_layout (cairo_t              *cr,
   show_lines (cr, boxes, kind, layout, x, y, 0, G_MAXDOUBLE, cell_x, cell_width);
 }
 
+/* The count of the rows' findings, for the title block of a report that
+ * shows them; counted once a report. */
+static const char *
+findings_summary (SubprocReport *self)
+{
+  const SubprocCheckOptions options = { NULL, 0, self->language };
+  guint counts[SUBPROC_SEVERITY_ERROR + 1] = { 0 };
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *notes = NULL;
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < self->columns->len; c++)
+    any = any || g_array_index (self->columns, ReportColumn, c).column.findings;
+  if (!any)
+    return NULL;
+  if (self->findings_summary != NULL)
+    return self->findings_summary;
+
+  for (guint i = 0; i < _subproc_report_n_rows (self); i++)
+    {
+      g_autoptr(GPtrArray) findings = subproc_check_processor (_subproc_report_row_processor (self, i),
+                                                               self->reg, &options);
+
+      for (guint f = 0; f < findings->len; f++)
+        counts[((SubprocFinding *) g_ptr_array_index (findings, f))->severity]++;
+    }
+  errors = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[SUBPROC_SEVERITY_ERROR]),
+                            counts[SUBPROC_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", counts[SUBPROC_SEVERITY_WARNING]),
+                              counts[SUBPROC_SEVERITY_WARNING]);
+  notes = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", counts[SUBPROC_SEVERITY_INFO]),
+                           counts[SUBPROC_SEVERITY_INFO]);
+  /* Translators: report title block: the counts of the transfer findings, “2 errors, 1 warning, 0 notes” */
+  self->findings_summary = g_strdup_printf (_("%s, %s, %s"), errors, warnings, notes);
+  return self->findings_summary;
+}
+
 static void
 append_meta (GString       *text,
              PangoAttrList *attrs,
@@ -161,6 +202,8 @@ _subproc_report_draw_title (SubprocReport *self,
 
       /* Translators: report title block: the day of the law the transfer findings follow */
       append_meta (meta, attrs, _("Transfers checked against the law as of"), law);
+      /* Translators: report title block: how many transfer findings the report lists */
+      append_meta (meta, attrs, _("Transfer findings"), findings_summary (self));
     }
   details = _subproc_report_new_layout (self, meta_font, meta->str, attrs, width);
 

@@ -108,6 +108,8 @@ struct _SubprocReport
   double                 footer_height;
   GArray                *slices;       /* Slice, in page order */
   GArray                *page_starts;  /* guint: first slice of each page, then the end */
+  char                  *findings_summary; /* "2 errors, 1 warning, 0 notes" of the rows; NULL
+                                            * until a report with findings needs it */
   GHashTable            *cell_layouts; /* "COLUMN\x1fTEXT" -> PangoLayout, or NULL when seen once:
                                         * short cells that repeat (countries, functions, dates) are
                                         * shaped once a pagination */

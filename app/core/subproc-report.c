@@ -110,6 +110,7 @@ subproc_report_finalize (GObject *object)
   g_clear_pointer (&self->printed, g_date_time_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->findings_summary, g_free);
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
   g_clear_pointer (&self->page_starts, g_array_unref);
@@ -519,6 +520,7 @@ subproc_report_update_rows (SubprocReport *self)
 
   /* from the chosen processors or the register, not from the last rows */
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->findings_summary, g_free);
   n_items = _subproc_report_n_rows (self);
   shown = g_ptr_array_new_full (n_items, g_object_unref);
   for (guint i = 0; i < n_items; i++)
