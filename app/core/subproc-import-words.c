@@ -196,6 +196,12 @@ _subproc_import_header_to_field (const char   *header,
   if (*folded == '\0')
     return FALSE;
 
+  /* our own CSV names its columns by the JSON keys, exactly: “countries”
+   * holds codes and “transfer_mechanism” words, unlike the headers people
+   * write */
+  if (subproc_field_from_key (header, field))
+    return *field != SUBPROC_FIELD_ID;
+
   for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
     {
       if (g_str_equal (folded, synonyms[i]))
@@ -205,8 +211,7 @@ _subproc_import_header_to_field (const char   *header,
         }
     }
 
-  /* our own CSV names its columns by the JSON keys */
-  return subproc_field_from_key (header, field) && *field != SUBPROC_FIELD_ID;
+  return FALSE;
 }
 
 /**

@@ -389,6 +389,9 @@ read_location (Import           *import,
     return;
 
   subproc_processor_set_text (processor, SUBPROC_FIELD_LOCATION, location);
+  /* a column of countries, when there is one, says them */
+  if (import->columns[SUBPROC_FIELD_COUNTRIES] >= 0)
+    return;
   codes = subproc_country_parse_list (location, &unknown);
   subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) codes);
   for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
@@ -411,6 +414,9 @@ read_basis (Import           *import,
     return;
 
   subproc_processor_set_text (processor, SUBPROC_FIELD_TRANSFER_BASIS, basis);
+  /* a column of mechanisms, when there is one, says them */
+  if (import->columns[SUBPROC_FIELD_TRANSFER_MECHANISM] >= 0)
+    return;
   mechanisms = subproc_import_guess_mechanisms (basis, &known);
   subproc_processor_set_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, (const char * const *) mechanisms);
   if (!known)
@@ -445,6 +451,97 @@ read_date (Import           *import,
 
   iso = subproc_date_to_iso (date);
   subproc_processor_set_text (processor, field, iso);
+}
+
+/* A column of countries, as our CSV writes it (“NL;IE”) or by name; what
+ * is not a country is kept as the place as written. */
+static void
+read_countries (Import           *import,
+                Row              *row,
+                SubprocProcessor *processor)
+{
+  g_autofree char *text = field_text (import, row, SUBPROC_FIELD_COUNTRIES);
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) codes = NULL;
+  Cell *cell = field_cell (import, row, SUBPROC_FIELD_COUNTRIES);
+
+  if (*text == '\0')
+    return;
+  codes = subproc_country_parse_list (text, &unknown);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) codes);
+  if (unknown == NULL || unknown[0] == NULL)
+    return;
+  for (guint i = 0; unknown[i] != NULL; i++)
+    warn (import, cell->line, cell->column,
+          _("“%s” is not a country name known to Subproc; the place is kept as written."),
+          unknown[i]);
+  if (import->columns[SUBPROC_FIELD_LOCATION] < 0)
+    subproc_processor_set_text (processor, SUBPROC_FIELD_LOCATION, text);
+  else
+    /* Translators: label in the notes of a place that is not a country */
+    append_note (import, C_("notes label", "Countries"), text);
+}
+
+/* A column of mechanisms: our CSV's words (“scc;dpf”), or wording. */
+static void
+read_mechanisms (Import           *import,
+                 Row              *row,
+                 SubprocProcessor *processor)
+{
+  g_autofree char *text = field_text (import, row, SUBPROC_FIELD_TRANSFER_MECHANISM);
+  g_auto(GStrv) words = g_regex_split_simple ("\\s*[;,]\\s*", text, 0, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) mechanisms = NULL;
+  gboolean all_words = TRUE;
+  gboolean known = TRUE;
+  Cell *cell = field_cell (import, row, SUBPROC_FIELD_TRANSFER_MECHANISM);
+
+  g_strstrip (text);
+  if (*text == '\0')
+    return;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int value;
+
+      if (subproc_enum_from_nick (SUBPROC_TYPE_TRANSFER_MECHANISM, words[i], &value))
+        g_strv_builder_add (builder, words[i]);
+      else
+        all_words = FALSE;
+    }
+  mechanisms = all_words ? g_strv_builder_end (builder) : subproc_import_guess_mechanisms (text, &known);
+  subproc_processor_set_list (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, (const char * const *) mechanisms);
+  if (known)
+    return;
+  warn (import, cell->line, cell->column,
+        _("The legal basis “%s” is not a transfer mechanism known to Subproc; it is kept as written."), text);
+  if (subproc_processor_get_text (processor, SUBPROC_FIELD_TRANSFER_BASIS) == NULL)
+    subproc_processor_set_text (processor, SUBPROC_FIELD_TRANSFER_BASIS, text);
+  else
+    append_note (import, subproc_field_get_key (SUBPROC_FIELD_TRANSFER_MECHANISM), text);
+}
+
+/* A word of our CSV (“planned”, “3”); anything else is kept in the notes. */
+static void
+read_enum (Import           *import,
+           Row              *row,
+           SubprocField      field,
+           SubprocProcessor *processor)
+{
+  g_autofree char *text = g_strstrip (field_text (import, row, field));
+  Cell *cell = field_cell (import, row, field);
+  int value;
+
+  if (*text == '\0')
+    return;
+  if (subproc_enum_from_nick (subproc_field_get_enum_type (field), text, &value))
+    {
+      subproc_processor_set_enum (processor, field, value);
+      return;
+    }
+  /* Translators: %1$s is the value as written, %2$s a column, such as “status” */
+  warn (import, cell->line, cell->column, _("“%1$s” is not a value of “%2$s” Subproc knows; it is kept in the notes."),
+        text, subproc_field_get_key (field));
+  append_note (import, subproc_field_get_key (field), text);
 }
 
 static void
@@ -502,6 +599,12 @@ read_processor (Import *import,
         case SUBPROC_FIELD_TRANSFER_BASIS:
           read_basis (import, row, processor);
           break;
+        case SUBPROC_FIELD_COUNTRIES:
+          read_countries (import, row, processor);
+          break;
+        case SUBPROC_FIELD_TRANSFER_MECHANISM:
+          read_mechanisms (import, row, processor);
+          break;
         case SUBPROC_FIELD_UPDATED:
           /* Translators: label of a date kept in the notes when it could not be read */
           read_date (import, row, f, C_("notes label", "Updated"), processor);
@@ -515,10 +618,21 @@ read_processor (Import *import,
           read_list_field (import, row, f, processor);
           break;
         default:
-          if (subproc_field_get_kind (f) != SUBPROC_FIELD_KIND_TEXT)
-            break;
-          text = field_text (import, row, f);
-          subproc_processor_set_text (processor, f, text);
+          switch (subproc_field_get_kind (f))
+            {
+            case SUBPROC_FIELD_KIND_TEXT:
+              text = field_text (import, row, f);
+              subproc_processor_set_text (processor, f, text);
+              break;
+            case SUBPROC_FIELD_KIND_DATE:
+              read_date (import, row, f, subproc_field_get_key (f), processor);
+              break;
+            case SUBPROC_FIELD_KIND_ENUM:
+              read_enum (import, row, f, processor);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
         }
     }
 
