@@ -537,6 +537,24 @@ test_findings (void)
   gtk_toggle_button_set_active (window->problems_button, FALSE);
   wait_for_rows (window, 7);
 
+  /* the preference for stale entries applies at once: updated on 1 Nov 2026 */
+  g_assert_null (find_tooltip (GTK_WIDGET (subproc_window_get_column_view (window)), "Not updated for more than 1 month."));
+  g_settings_set_uint (window->settings, "stale-months", 1);
+  subproc_test_settle ();
+  g_assert_nonnull (find_tooltip (GTK_WIDGET (subproc_window_get_column_view (window)), "Not updated for more than 1 month."));
+  g_settings_reset (window->settings, "stale-months");
+  subproc_test_settle ();
+  g_assert_null (find_tooltip (GTK_WIDGET (subproc_window_get_column_view (window)), "Not updated for more than 1 month."));
+
+  /* Escape from the search goes back to the table, not to the banner's button */
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  search (window, "certified", 1);
+  g_signal_emit_by_name (subproc_window_get_search_entry (window), "stop-search");
+  subproc_test_settle ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (subproc_window_get_column_view (window))));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

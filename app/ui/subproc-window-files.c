@@ -94,9 +94,8 @@ show_older_version_toast (SubprocWindow *self,
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  /* Translators: %s is a file's name, such as “register.json”; the backup is “register.json~” */
-  message = g_strdup_printf (_("“%s” was made by an earlier Subproc. It is saved in the new format, and the earlier file is kept as “%s~”."),
-                             escaped, escaped);
+  /* Translators: a toast, kept short; %s is a file's name, such as “register.json”, whose backup is “register.json~” */
+  message = g_strdup_printf (_("Earlier format: the next save converts it and keeps the old file as “%s~”"), escaped);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

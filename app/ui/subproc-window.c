@@ -230,7 +230,12 @@ update_findings_cell (GtkListItem *item)
     gtk_widget_remove_css_class (box, classes[i]);
   gtk_widget_set_visible (box, worst > 0);
   if (worst == 0)
-    return;
+    {
+      /* nothing left of the row this cell showed before */
+      gtk_widget_set_tooltip_text (box, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
 
   gtk_image_set_from_icon_name (icon, icons[worst]);
   gtk_widget_add_css_class (box, classes[worst]);
@@ -589,6 +594,9 @@ stop_search_cb (SubprocWindow  *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* back to the table, on the processor found, not to whatever comes
+   * next (the banner's button) */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static gboolean
