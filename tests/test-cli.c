@@ -521,6 +521,26 @@ test_check (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->out, ": 3 errors, "));
 }
 
+/* A register of format 2: several mechanisms, the DPF checked, the SCC
+ * module given: nothing to say of the transfers. */
+static void
+test_check_version_2 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *input = data_file ("register-v2.json");
+  g_autofree char *expected = g_strdup_printf ("%s: Nothing Stated: warning: No signed data processing agreement is recorded. [GDPR Art. 28(3)]\n",
+                                               input);
+  const char *args[] = { "--check", input, NULL };
+
+  g_assert_cmpint (run (fixture, args), ==, 0);
+  g_assert_cmpstr (fixture->err, ==, "");
+  /* (as the months pass, Cloud Inc's dates will be pointed out too) */
+  g_assert_nonnull (strstr (fixture->out, expected));
+  g_assert_null (strstr (fixture->out, ": Cloud Inc: error"));
+  g_assert_null (strstr (fixture->out, "Cloud Inc: info"));
+  g_assert_nonnull (strstr (fixture->out, ": 0 errors, "));
+}
+
 /* A list is imported, then checked; without errors the status is 0. */
 static void
 test_check_list (Fixture       *fixture,
@@ -552,6 +572,7 @@ main (int   argc,
   ADD ("/cli/export/corrupt-register", test_corrupt_register);
   ADD ("/cli/export/unknown-keys", test_unknown_keys);
   ADD ("/cli/export/newer-version", test_newer_version);
+  ADD ("/cli/check/version-2", test_check_version_2);
   ADD ("/cli/export/no-header", test_no_header);
   ADD ("/cli/export/hostile", test_hostile);
   ADD ("/cli/usage/bad-output-name", test_bad_output_name);
