@@ -8,6 +8,7 @@
 #include "subproc-report.h"
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
+#include "subproc-check.h"
 #include "test-util.h"
 
 static char *data_home;
@@ -536,6 +537,25 @@ test_findings (void)
   /* all again */
   gtk_toggle_button_set_active (window->problems_button, FALSE);
   wait_for_rows (window, 7);
+
+  /* the menu's filter: every processor with a finding, of any severity */
+  {
+    SubprocRegister *reg = subproc_window_get_register (window);
+    guint with_findings = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reg)); i++)
+      {
+        g_autoptr(GPtrArray) findings = subproc_check_processor (subproc_register_get_processor (reg, i), reg, NULL);
+
+        with_findings += findings->len > 0;
+      }
+    /* three errors and the DPF not checked, at least */
+    g_assert_cmpuint (with_findings, >=, 4);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.only-findings", NULL));
+    wait_for_rows (window, with_findings);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.only-findings", NULL));
+    wait_for_rows (window, 7);
+  }
 
   /* the preference for stale entries applies at once: updated on 1 Nov 2026 */
   g_assert_null (find_tooltip (GTK_WIDGET (subproc_window_get_column_view (window)), "Not updated for more than 1 month."));

@@ -47,6 +47,7 @@ struct _SubprocWindow
 
   gboolean             reading;        /* a file of to_open, or the user's register, is read */
   gboolean             only_problems;  /* the table shows only processors with errors */
+  gboolean             only_findings;  /* the table shows only processors with findings */
   GHashTable          *findings_cells; /* the findings column's bound GtkListItems */
   GtkSorter           *findings_sorter;
   guint                recount_id;     /* counts the processors with errors, a part at a time */

@@ -22,6 +22,7 @@ enum
   PROP_0,
   PROP_DOCUMENT,
   PROP_BUSY,
+  PROP_ONLY_FINDINGS,
   N_PROPS
 };
 
@@ -407,6 +408,14 @@ update_title (SubprocWindow *self)
 }
 
 static gboolean
+has_findings (SubprocProcessor *processor)
+{
+  g_autoptr(GPtrArray) findings = findings_of (processor);
+
+  return findings->len > 0;
+}
+
+static gboolean
 has_error (SubprocProcessor *processor)
 {
   g_autoptr(GPtrArray) findings = findings_of (processor);
@@ -473,7 +482,7 @@ checks_changed_cb (SubprocWindow *self)
   while (g_hash_table_iter_next (&iter, &item, NULL))
     update_findings_cell (item);
   gtk_sorter_changed (self->findings_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-  if (self->only_problems)
+  if (self->only_problems || self->only_findings)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   recount_problems (self);
 }
@@ -607,6 +616,8 @@ filter_func (gpointer item,
 
   if (self->only_problems && !has_error (item))
     return FALSE;
+  if (self->only_findings && !has_findings (item))
+    return FALSE;
   if (self->query_words == NULL)
     return TRUE;
   return subproc_search_matches_words (item, (const char * const *) self->query_words, NULL);
@@ -697,6 +708,34 @@ subproc_window_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, subproc_window_get_busy (self));
       break;
+    case PROP_ONLY_FINDINGS:
+      g_value_set_boolean (value, self->only_findings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+subproc_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (object);
+  gboolean only;
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_FINDINGS:
+      only = g_value_get_boolean (value);
+      if (only == self->only_findings)
+        return;
+      self->only_findings = only;
+      gtk_filter_changed (GTK_FILTER (self->filter),
+                          only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+      g_object_notify_by_pspec (object, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -712,6 +751,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
   object_class->dispose = subproc_window_dispose;
   object_class->finalize = subproc_window_finalize;
   object_class->get_property = subproc_window_get_property;
+  object_class->set_property = subproc_window_set_property;
   window_class->close_request = subproc_window_close_request;
 
   /**
@@ -729,7 +769,17 @@ subproc_window_class_init (SubprocWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocWindow:only-findings:
+   *
+   * Whether the table shows only the processors that have transfer
+   * findings, of any severity (the menu's “Only Processors With Findings”).
+   */
+  properties[PROP_ONLY_FINDINGS] =
+    g_param_spec_boolean ("only-findings", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.only-findings", "only-findings");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/subproc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, window_title);
