@@ -266,10 +266,61 @@ static void
 test_not_text (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) processors = subproc_import_text ("Name\tLand\n\xff\xfe\n", -1, "x.tsv", NULL, &error);
+  g_autoptr(GPtrArray) processors = subproc_import_text ("Name\tLand\nA\0B\tSE\n", 16, "x.tsv", NULL, &error);
 
   g_assert_null (processors);
   g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT);
+  g_assert_nonnull (strstr (error->message, "x.tsv"));
+}
+
+static void
+assert_aeble (const char *data,
+              gsize       length,
+              gboolean    warned)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processors = subproc_import_text (data, length, "excel.csv", &warnings, &error);
+  SubprocProcessor *processor;
+  gboolean said = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (processors->len, ==, 2);
+  processor = g_ptr_array_index (processors, 0);
+  g_assert_cmpstr (subproc_processor_get_name (processor), ==, "Æble ApS");
+  g_assert_cmpstr (subproc_processor_get_countries (processor)[0], ==, "DK");
+  g_assert_cmpstr (subproc_processor_get_text (processor, SUBPROC_FIELD_FUNCTION), ==, "Løn – “betaling” €");
+  g_assert_cmpstr (subproc_processor_get_name (g_ptr_array_index (processors, 1)), ==, "Öst AB");
+  for (guint i = 0; i < warnings->len; i++)
+    said |= strstr (((SubprocImportWarning *) g_ptr_array_index (warnings, i))->message, "Windows-1252") != NULL;
+  g_assert_cmpint (said, ==, warned);
+}
+
+/* What spreadsheets save: Windows-1252 with semicolons (Excel in Windows,
+ * said in a warning), UTF-16 with a byte-order mark, UTF-8 with one. */
+static void
+test_encodings (void)
+{
+  const char *utf8 = "Navn;Land;Funktion\r\nÆble ApS;Danmark;Løn – “betaling” €\r\nÖst AB;Sverige;\r\n";
+  g_autofree char *cp1252 = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *bom8 = g_strconcat ("\xEF\xBB\xBF", utf8, NULL);
+  gsize utf16_length = 0;
+  g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
+  g_autofree char *bom16 = g_malloc (utf16_length + 2);
+  gsize utf16be_length = 0;
+  g_autofree char *utf16be = g_convert (utf8, -1, "UTF-16BE", "UTF-8", NULL, &utf16be_length, NULL);
+  g_autofree char *bom16be = g_malloc (utf16be_length + 2);
+
+  g_assert_nonnull (cp1252);
+  assert_aeble (cp1252, strlen (cp1252), TRUE);
+  assert_aeble (utf8, strlen (utf8), FALSE);
+  assert_aeble (bom8, strlen (bom8), FALSE);
+  memcpy (bom16, "\xFF\xFE", 2);
+  memcpy (bom16 + 2, utf16, utf16_length);
+  assert_aeble (bom16, utf16_length + 2, FALSE);
+  memcpy (bom16be, "\xFE\xFF", 2);
+  memcpy (bom16be + 2, utf16be, utf16be_length);
+  assert_aeble (bom16be, utf16be_length + 2, FALSE);
 }
 
 static void
@@ -512,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/error/no-header", test_no_header);
   g_test_add_func ("/import/error/not-text", test_not_text);
+  g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/mechanisms", test_mechanisms);
   g_test_add_func ("/import/countries/languages", test_country_languages);

@@ -39,10 +39,20 @@ append_node_text (GString *out,
     }
 }
 
+/* The text of NODE and its siblings, as a cell shows it. */
+char *
+_subproc_import_nodes_to_text (struct _xmlNode *node)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  append_node_text (out, node);
+  return _subproc_import_tidy_text (out->str);
+}
+
 /* Folds runs of blanks to one space and lines to paragraphs: one newline is
  * a line break, two or more a new paragraph. */
-static char *
-tidy_text (const char *text)
+char *
+_subproc_import_tidy_text (const char *text)
 {
   g_auto(GStrv) paragraphs = NULL;
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
@@ -136,7 +146,7 @@ _subproc_import_html_to_text (const char *html,
 
   *too_deep = FALSE;
   if (!looks_like_html (html))
-    return tidy_text (html);
+    return _subproc_import_tidy_text (html);
 
   document = g_strconcat ("<html><head><meta charset=\"utf-8\"></head><body>", html,
                           "</body></html>", NULL);
@@ -157,12 +167,12 @@ _subproc_import_html_to_text (const char *html,
                             HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
     }
   if (doc == NULL)
-    return tidy_text (html);
+    return _subproc_import_tidy_text (html);
 
   append_node_text (out, xmlDocGetRootElement (doc));
   xmlFreeDoc (doc);
 
-  return tidy_text (out->str);
+  return _subproc_import_tidy_text (out->str);
 }
 
 /**

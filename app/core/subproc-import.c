@@ -11,18 +11,9 @@
 G_DEFINE_QUARK (subproc-import-error-quark, subproc_import_error)
 
 
-typedef struct
-{
-  char  *text;
-  guint  line;
-  guint  column;
-} Cell;
+typedef SubprocImportCell Cell;
 
-typedef struct
-{
-  GArray *cells;  /* of Cell */
-  guint   line;
-} Row;
+typedef SubprocImportRow Row;
 
 typedef struct
 {
@@ -41,12 +32,40 @@ cell_clear (Cell *cell)
   g_clear_pointer (&cell->text, g_free);
 }
 
-static void
-row_free (Row *row)
+SubprocImportRow *
+_subproc_import_row_new (guint line)
 {
+  Row *row = g_new0 (Row, 1);
+
+  row->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+  g_array_set_clear_func (row->cells, (GDestroyNotify) cell_clear);
+  row->line = line;
+  return row;
+}
+
+/* Adds a cell, taking TEXT. */
+void
+_subproc_import_row_add (SubprocImportRow *row,
+                         char             *text,
+                         guint             line,
+                         guint             column,
+                         gboolean          plain)
+{
+  Cell cell = { text, line, column, plain };
+
+  g_array_append_val (row->cells, cell);
+}
+
+void
+_subproc_import_row_free (SubprocImportRow *row)
+{
+  if (row == NULL)
+    return;
   g_array_unref (row->cells);
   g_free (row);
 }
+
+#define row_free _subproc_import_row_free
 
 /**
  * subproc_import_warning_free:
@@ -131,12 +150,8 @@ split_rows (const char *text,
 
   while (*p != '\0')
     {
-      Row *row = g_new0 (Row, 1);
+      Row *row = _subproc_import_row_new (line);
       gboolean end_of_row = FALSE;
-
-      row->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
-      g_array_set_clear_func (row->cells, (GDestroyNotify) cell_clear);
-      row->line = line;
 
       while (!end_of_row)
         {
@@ -345,7 +360,11 @@ cell_text (Import *import,
            Cell   *cell)
 {
   gboolean too_deep;
-  char *text = _subproc_import_html_to_text (cell->text, &too_deep);
+  char *text;
+
+  if (cell->plain)
+    return g_strdup (cell->text);
+  text = _subproc_import_html_to_text (cell->text, &too_deep);
 
   if (too_deep)
     warn (import, cell->line, cell->column,
@@ -769,6 +788,207 @@ read_row (Import *import,
     warn (import, row->line, 1, _("This row has no name; it was left out."));
 }
 
+/* A page's table is a list of processors when its header names the
+ * processor and something a register keeps about it, not only a way to
+ * reach someone (a contact table) or dates (a change log). */
+static gboolean
+is_processor_table (Import *import)
+{
+  static const SubprocField beside_contact[] = {
+    SUBPROC_FIELD_CONTACT, SUBPROC_FIELD_WEBSITE, SUBPROC_FIELD_NOTES, SUBPROC_FIELD_ADDED,
+    SUBPROC_FIELD_UPDATED, SUBPROC_FIELD_STATUS, SUBPROC_FIELD_ID, SUBPROC_FIELD_NAME,
+  };
+
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    {
+      gboolean minor = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (beside_contact); i++)
+        minor |= beside_contact[i] == f;
+      if (!minor && import->columns[f] >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A header row repeated inside a table (long tables on web pages do). */
+static gboolean
+repeats_header (Row *row,
+                Row *header)
+{
+  guint same = 0;
+
+  if (row->cells->len != header->cells->len)
+    return FALSE;
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      if (g_strcmp0 (row_text (row, i), row_text (header, i)) != 0)
+        return FALSE;
+      same += *row_text (row, i) != '\0';
+    }
+  return same > 0;
+}
+
+static void
+reset_columns (Import *import)
+{
+  for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+    import->columns[f] = -1;
+  import->n_columns = 0;
+  g_clear_pointer (&import->unknown_headers, g_ptr_array_unref);
+  import->unknown_headers = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* One table of a page: its header, its rows; the heading above it goes on
+ * each processor (their function when the table has none, otherwise in
+ * the notes), and the page's “Last updated” day where a row has none. */
+static gboolean
+import_table (Import             *import,
+              SubprocImportTable *table,
+              const char         *page_updated,
+              gboolean           *taken,
+              GError            **error)
+{
+  guint first = import->processors->len;
+  Row *header = NULL;
+  guint h;
+
+  if (!check_limits (import, table->rows, error))
+    return FALSE;
+
+  reset_columns (import);
+  for (h = 0; h < MIN (table->rows->len, 30) && header == NULL; h++)
+    {
+      Row *row = g_ptr_array_index (table->rows, h);
+
+      if (row->cells->len >= 2 && try_header (import, row))
+        header = row;
+    }
+  if (header == NULL || !is_processor_table (import))
+    {
+      if (table->heading != NULL)
+        /* Translators: %1$s is a heading on the page, %2$u its line */
+        warn (import, table->line, 1, _("The table under “%1$s” (line %2$u) is not a list of processors; it was left out."),
+              table->heading, table->line);
+      else
+        warn (import, table->line, 1, _("The table at line %u is not a list of processors; it was left out."),
+              table->line);
+      reset_columns (import);
+      return TRUE;
+    }
+
+  *taken = TRUE;
+  note_unknown_headers (import, header);
+  for (guint i = h; i < table->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (table->rows, i);
+
+      if (!repeats_header (row, header))
+        read_row (import, row);
+    }
+
+  for (guint i = first; i < import->processors->len; i++)
+    {
+      SubprocProcessor *processor = g_ptr_array_index (import->processors, i);
+
+      if (table->heading != NULL && import->columns[SUBPROC_FIELD_FUNCTION] < 0)
+        subproc_processor_set_text (processor, SUBPROC_FIELD_FUNCTION, table->heading);
+      else if (table->heading != NULL)
+        {
+          const char *notes = subproc_processor_get_text (processor, SUBPROC_FIELD_NOTES);
+          /* Translators: label in the notes of the heading a processor was listed under */
+          g_autofree char *line = g_strdup_printf ("%s: %s", C_("notes label", "Section"), table->heading);
+          g_autofree char *joined = notes != NULL ? g_strconcat (line, "\n", notes, NULL) : g_strdup (line);
+
+          subproc_processor_set_text (processor, SUBPROC_FIELD_NOTES, joined);
+        }
+      if (page_updated != NULL && subproc_processor_get_text (processor, SUBPROC_FIELD_UPDATED) == NULL)
+        subproc_processor_set_text (processor, SUBPROC_FIELD_UPDATED, page_updated);
+    }
+  return TRUE;
+}
+
+/* Windows-1252's letters for 0x80–0x9F; the rest of the upper half is
+ * Latin-1's. The five bytes it leaves undefined read as Latin-1 does. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static char *
+from_windows_1252 (const char *data,
+                   gsize       length)
+{
+  GString *out = g_string_sized_new (length + length / 8);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80)
+        g_string_append_c (out, c);
+      else
+        g_string_append_unichar (out, c < 0xA0 ? cp1252_high[c - 0x80] : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text of a list in UTF-8: as it is (without a byte-order mark),
+ * from UTF-16 with a byte-order mark, or else, when the bytes are not
+ * UTF-8, from Windows-1252, which is what a spreadsheet in Windows saves. */
+static char *
+decode (Import      *import,
+        const char  *data,
+        gsize        length,
+        GError     **error)
+{
+  const guchar *bytes = (const guchar *) data;
+  const char *utf16 = NULL;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  else if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    utf16 = "UTF-16LE";
+  else if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    utf16 = "UTF-16BE";
+
+  if (utf16 != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gsize written = 0;
+      char *text = g_convert (data + 2, length - 2, "UTF-8", utf16, NULL, &written, &local_error);
+
+      if (text == NULL || memchr (text, '\0', written) != NULL)
+        {
+          g_free (text);
+          g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT,
+                       _("“%s” says it is UTF-16 text, but it is not; save it as UTF-8 text and try again."),
+                       import->display_name);
+          return NULL;
+        }
+      return text;
+    }
+
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT,
+                   _("“%s” is not a text file: it holds bytes no list has. Save it as text (CSV or tab-separated) and try again."),
+                   import->display_name);
+      return NULL;
+    }
+  if (g_utf8_validate (data, length, NULL))
+    return g_strndup (data, length);
+
+  warn (import, 1, 1,
+        _("The file is not UTF-8, so it was read as Windows-1252 (Western European); check that letters such as å, æ and ø look right."));
+  return from_windows_1252 (data, length);
+}
+
 /**
  * subproc_import_text:
  * @length: the length of @text, or -1 when it ends with a nul
@@ -777,11 +997,14 @@ read_row (Import *import,
  *   not be read as it stood, with its line and column
  *
  * Reads a list of processors as people copy it from a web page or a
- * spreadsheet: tab-separated (or CSV) text whose header row names the
- * columns in Swedish, Danish or English.
+ * spreadsheet, or as vendors publish it: tab-separated or CSV text whose
+ * header row names the columns in Swedish, Danish or English, or an HTML
+ * or Markdown page with tables of processors. Text in UTF-8 (with or
+ * without a byte-order mark), UTF-16 with a byte-order mark, or else
+ * Windows-1252, which is said in a warning.
  *
  * Returns: (transfer full) (element-type SubprocProcessor): the processors,
- *   or %NULL when the text is not UTF-8 or has no header row.
+ *   or %NULL when the data is not text or has no table naming its columns.
  */
 GPtrArray *
 subproc_import_text (const char  *text,
@@ -791,11 +1014,13 @@ subproc_import_text (const char  *text,
                      GError     **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) own_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
+  g_autoptr(GPtrArray) processors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SubprocImportPage) page = NULL;
   g_autofree char *copy = NULL;
   g_autoptr(GError) limit_error = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
-  Import import = { display_name, NULL, NULL, { 0 }, NULL, 0, notes };
-  const char *end;
+  Import import = { display_name, own_warnings, processors, { 0 }, NULL, 0, notes };
   guint header = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -803,47 +1028,63 @@ subproc_import_text (const char  *text,
 
   if (length < 0)
     length = strlen (text);
-  if (!g_utf8_validate (text, length, &end) || memchr (text, '\0', length) != NULL)
-    {
-      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT,
-                   _("“%s” is not a text file in UTF-8; save it as UTF-8 text and try again."),
-                   display_name);
-      return NULL;
-    }
+  copy = decode (&import, text, length, error);
+  if (copy == NULL)
+    return NULL;
 
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    copy = g_strndup (text + 3, length - 3);
-  else
-    copy = g_strndup (text, length);
-
-  import.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
-  rows = find_header (&import, copy, &header, &limit_error);
-  if (rows == NULL)
+  /* a page: every table that lists processors */
+  if (_subproc_import_is_html_page (copy))
+    page = _subproc_import_read_html_page (copy);
+  else if (_subproc_import_is_markdown (copy))
+    page = _subproc_import_read_markdown (copy);
+  if (page != NULL)
     {
-      g_ptr_array_unref (import.warnings);
-      if (limit_error != NULL)
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < page->tables->len; i++)
         {
-          g_propagate_error (error, g_steal_pointer (&limit_error));
+          SubprocImportTable *table = g_ptr_array_index (page->tables, i);
+
+          if (!import_table (&import, table, page->updated, &any, error))
+            {
+              g_clear_pointer (&import.unknown_headers, g_ptr_array_unref);
+              return NULL;
+            }
+        }
+      g_clear_pointer (&import.unknown_headers, g_ptr_array_unref);
+      if (!any)
+        {
+          g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER,
+                       _("“%s” has no table whose header names the columns of a list of processors, such as “Name”, “Country” and “Description”."),
+                       display_name);
           return NULL;
         }
-      g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER,
-                   _("“%s” has no row naming the columns, such as “Name”, “Country” and “Description”; Subproc needs one to know what each column holds."),
-                   display_name);
-      return NULL;
+    }
+  else
+    {
+      /* text: tab-separated or CSV */
+      rows = find_header (&import, copy, &header, &limit_error);
+      if (rows == NULL)
+        {
+          if (limit_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&limit_error));
+              return NULL;
+            }
+          g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NO_HEADER,
+                       _("“%s” has no row naming the columns, such as “Name”, “Country” and “Description”; Subproc needs one to know what each column holds."),
+                       display_name);
+          return NULL;
+        }
+
+      import.unknown_headers = g_ptr_array_new_with_free_func (g_free);
+      note_unknown_headers (&import, g_ptr_array_index (rows, header));
+      for (guint i = header + 1; i < rows->len; i++)
+        read_row (&import, g_ptr_array_index (rows, i));
+      g_clear_pointer (&import.unknown_headers, g_ptr_array_unref);
     }
 
-  import.processors = g_ptr_array_new_with_free_func (g_object_unref);
-  import.unknown_headers = g_ptr_array_new_with_free_func (g_free);
-
-  note_unknown_headers (&import, g_ptr_array_index (rows, header));
-  for (guint i = header + 1; i < rows->len; i++)
-    read_row (&import, g_ptr_array_index (rows, i));
-
-  g_ptr_array_unref (import.unknown_headers);
   if (warnings != NULL)
-    *warnings = import.warnings;
-  else
-    g_ptr_array_unref (import.warnings);
-
-  return import.processors;
+    *warnings = g_steal_pointer (&own_warnings);
+  return g_steal_pointer (&processors);
 }
