@@ -375,7 +375,18 @@ test_parse_unknown (void)
   assert_parse ("USA & EU", STRV ("US"), STRV ("EU"));
   assert_parse ("EU/EØS", EMPTY, STRV ("EU", "EØS"));
   assert_parse ("Norway, worldwide", STRV ("NO"), STRV ("worldwide"));
-  assert_parse ("Ireland (EU)", STRV ("IE"), STRV ("EU"));
+  assert_parse ("Ireland (EU)", STRV ("IE"), EMPTY);
+  /* as vendors write the places of their clouds */
+  assert_parse ("EU (Ireland)", STRV ("IE"), EMPTY);
+  assert_parse ("North Europe (Dublin)", STRV ("IE"), EMPTY);
+  assert_parse ("US East (N. Virginia)", STRV ("US"), EMPTY);
+  assert_parse ("Dublin, Ireland", STRV ("IE"), EMPTY);
+  assert_parse ("Ireland · United States", STRV ("IE", "US"), EMPTY);
+  assert_parse ("London / Dublin", STRV ("GB", "IE"), EMPTY);
+  assert_parse ("Frankfurt – Amsterdam", STRV ("DE", "NL"), EMPTY);
+  assert_parse ("Stockholm | Paris | Oregon", STRV ("SE", "FR", "US"), EMPTY);
+  assert_parse ("Global", EMPTY, STRV ("Global"));
+  assert_parse ("Worldwide", EMPTY, STRV ("Worldwide"));
   assert_parse ("Europa", EMPTY, STRV ("Europa"));
   assert_parse ("Narnia och Sverige", STRV ("SE"), STRV ("Narnia"));
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <locale.h>
 
-#include "subproc-import.h"
+#include "subproc-import-private.h"
 #include "test-util.h"
 #include "subproc-input.h"
 
@@ -545,6 +545,174 @@ test_html_deep (void)
     }
 }
 
+/* Lists as vendors publish them, each written for the purpose, and what
+ * each of their processors must read as, field by field. */
+typedef struct
+{
+  const char *name;
+  const char *countries;   /* comma-separated codes */
+  const char *location;
+  const char *mechanisms;  /* comma-separated words */
+  const char *function;
+  const char *description;
+  const char *updated;
+  const char *notes;
+} Expected;
+
+typedef struct
+{
+  const char     *file;
+  guint           n;
+  const Expected *processors;
+  const char     *warnings[4];  /* words each of some warning, in order */
+} ListCase;
+
+static const Expected vendor_page[] = {
+  /* a heading per table: the function when the table has none */
+  { "Amazon Web Services EMEA SARL", "IE,US", "Ireland · United States", "scc,dpf", "Infrastructure",
+    "Hosting & storage\nBackups", "2026-03-03", NULL },
+  { "Hetzner Online GmbH", "DE", "Frankfurt", "not-needed", "Infrastructure", "Servers", "2026-03-03", NULL },
+  /* a rowspan repeats the place below; a header row repeated inside the table is no processor */
+  { "OVH SAS", "DE", "Frankfurt", "not-needed", "Infrastructure", "Servers", "2026-03-03", NULL },
+  { "Cloudflare, Inc.", "", "Global", "scc,dpf", "Infrastructure", "Content delivery", "2026-03-03", NULL },
+  /* a colspan header over two columns of places; the heading goes in the notes */
+  { "Zendesk, Inc.", "IE,US", "North Europe (Dublin), US East (N. Virginia)", "scc", "Support tickets", NULL,
+    "2026-03-03", "Section: Customer support" },
+  { "Intercom R&D Unlimited Company", "IE", "EU (Ireland)", "not-needed", "Chat", NULL, "2026-03-03",
+    "Section: Customer support" },
+};
+
+static const Expected fragment_da[] = {
+  { "Microsoft Ireland Operations Ltd", "IE,NL", "Irland og Holland", "not-needed", NULL,
+    "Hosting af systemet.\n\nBackup i Holland.", "2020-10-07", NULL },
+  { "Twilio Inc.", "US", "USA", "dpf,scc", NULL, "SMS-udsendelse", "2019-12-31", NULL },
+};
+
+static const Expected markdown[] = {
+  { "Elastx AB", "SE", "Sweden", "not-needed", "Hosting", "Hosting in Stockholm", "2026-01-15", NULL },
+  { "Google Cloud EMEA Ltd", "IE,BE", "Ireland, Belgium", "scc", "Hosting", "Backups | archive", "2026-01-15", NULL },
+  /* a table without pipes at the ends of its rows */
+  { "Mailgun Technologies, Inc.", "US", "US", "scc,dpf", "E-mail", "Transactional e-mail", "2026-01-15", NULL },
+};
+
+static const Expected english_region[] = {
+  { "Salesforce, Inc.", "US", "United States", "dpf", "CRM", NULL, "2026-02-10", NULL },
+  { "Snowflake Computing Netherlands B.V.", "NL", "Amsterdam", "not-needed", "Analytics", NULL, "2026-02-01", NULL },
+};
+
+static const Expected excel_1252[] = {
+  { "Æble ApS", "DK", "Danmark", "not-needed", NULL, "Løn og “betaling”", "2026-02-01", NULL },
+  { "Søstrene Grene A/S", "DK,SE", "Danmark og Sverige", "not-needed", NULL, "Indkøb – varer", "2026-03-03", NULL },
+};
+
+static const Expected utf16[] = {
+  { "Fortnox AB", "SE", "Sverige", "not-needed", "Bokföring", NULL, NULL, NULL },
+};
+
+static const ListCase list_cases[] = {
+  { "vendor-page.html", G_N_ELEMENTS (vendor_page), vendor_page,
+    { "“Global”", "“Change log”", "“Contact”" } },
+  { "fragment-da.html", G_N_ELEMENTS (fragment_da), fragment_da, { NULL } },
+  { "list.md", G_N_ELEMENTS (markdown), markdown, { "“Notice periods”" } },
+  { "english-region.csv", G_N_ELEMENTS (english_region), english_region, { NULL } },
+  { "excel-1252.csv", G_N_ELEMENTS (excel_1252), excel_1252, { "Windows-1252" } },
+  { "utf16.tsv", G_N_ELEMENTS (utf16), utf16, { NULL } },
+};
+
+static char *
+joined_list (SubprocProcessor *processor,
+             SubprocField      field)
+{
+  return g_strjoinv (",", (char **) subproc_processor_get_list (processor, field));
+}
+
+static void
+test_vendor_lists (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (list_cases); c++)
+    {
+      const ListCase *list = &list_cases[c];
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lists", list->file, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GPtrArray) processors = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+      guint w = 0;
+
+      g_test_message ("%s", list->file);
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      processors = subproc_import_text (data, length, list->file, &warnings, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (processors->len, ==, list->n);
+      for (guint i = 0; i < list->n; i++)
+        {
+          const Expected *want = &list->processors[i];
+          SubprocProcessor *got = g_ptr_array_index (processors, i);
+          g_autofree char *countries = joined_list (got, SUBPROC_FIELD_COUNTRIES);
+          g_autofree char *mechanisms = joined_list (got, SUBPROC_FIELD_TRANSFER_MECHANISM);
+
+          g_assert_cmpstr (subproc_processor_get_name (got), ==, want->name);
+          g_assert_cmpstr (countries, ==, want->countries);
+          g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_LOCATION), ==, want->location);
+          g_assert_cmpstr (mechanisms, ==, want->mechanisms);
+          g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_FUNCTION), ==, want->function);
+          g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_DESCRIPTION), ==, want->description);
+          g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_UPDATED), ==, want->updated);
+          g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_NOTES), ==, want->notes);
+        }
+      /* what was left out is said, in order */
+      for (guint i = 0; i < warnings->len && w < G_N_ELEMENTS (list->warnings) && list->warnings[w] != NULL; i++)
+        if (strstr (((SubprocImportWarning *) g_ptr_array_index (warnings, i))->message, list->warnings[w]) != NULL)
+          w++;
+      g_assert_true (w == G_N_ELEMENTS (list->warnings) || list->warnings[w] == NULL);
+    }
+}
+
+/* Words inside the longer headers vendors write. */
+static void
+test_header_words (void)
+{
+  static const struct { const char *header; SubprocField field; } cases[] = {
+    { "Sub-processor name", SUBPROC_FIELD_NAME },
+    { "Processing location(s)", SUBPROC_FIELD_LOCATION },
+    { "Country of the entity", SUBPROC_FIELD_LOCATION },
+    { "Data center location", SUBPROC_FIELD_LOCATION },
+    { "Hosting location", SUBPROC_FIELD_LOCATION },
+    { "Region", SUBPROC_FIELD_LOCATION },
+    { "Lovligt grundlag", SUBPROC_FIELD_TRANSFER_BASIS },
+    { "Overførselsgrundlag", SUBPROC_FIELD_TRANSFER_BASIS },
+    { "Rättslig grund", SUBPROC_FIELD_TRANSFER_BASIS },
+    { "Överföringsmekanism", SUBPROC_FIELD_TRANSFER_BASIS },
+    { "Safeguards", SUBPROC_FIELD_TRANSFER_BASIS },
+    { "Beskrivelse af behandling", SUBPROC_FIELD_DESCRIPTION },
+    { "Nature of processing", SUBPROC_FIELD_DESCRIPTION },
+    { "Purpose of processing", SUBPROC_FIELD_FUNCTION },
+    { "Syfte", SUBPROC_FIELD_FUNCTION },
+    { "Formål", SUBPROC_FIELD_FUNCTION },
+    { "Data categories", SUBPROC_FIELD_DATA_CATEGORIES },
+    { "Kategorier af personoplysninger", SUBPROC_FIELD_DATA_CATEGORIES },
+    { "Juridisk enhet", SUBPROC_FIELD_LEGAL_ENTITY },
+    { "Legal entity name", SUBPROC_FIELD_LEGAL_ENTITY },
+    { "Address", SUBPROC_FIELD_CONTACT },
+    { "DPA", SUBPROC_FIELD_DPA_REFERENCE },
+    { "Date added", SUBPROC_FIELD_ADDED },
+    { "Sidst opdateret", SUBPROC_FIELD_UPDATED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SubprocField field = SUBPROC_N_FIELDS;
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_true (_subproc_import_header_to_field (cases[i].header, &field));
+      g_assert_cmpint (field, ==, cases[i].field);
+    }
+  /* not in a sentence */
+  g_assert_false (_subproc_import_header_to_field ("We store the name of each customer in our data center location in Sweden",
+                                                   &(SubprocField) { 0 }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +732,8 @@ main (int   argc,
   g_test_add_func ("/import/error/no-header", test_no_header);
   g_test_add_func ("/import/error/not-text", test_not_text);
   g_test_add_func ("/import/encodings", test_encodings);
+  g_test_add_func ("/import/vendor-lists", test_vendor_lists);
+  g_test_add_func ("/import/header-words", test_header_words);
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/mechanisms", test_mechanisms);
   g_test_add_func ("/import/countries/languages", test_country_languages);

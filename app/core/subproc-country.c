@@ -39,6 +39,72 @@ typedef struct
  * Syria, Syrien, Laos, Nordkorea, North Korea, Burma (da), Swaziland (sv),
  * Eswatini, Hongkong, Hong Kong, Vitryssland, Hviderusland, Turkiet (sv). */
 static const CountryAlias country_aliases[] = {
+  /* Where the big clouds have their regions, as vendors name the place
+   * ("Dublin, Ireland", "North Europe (Dublin)", "US East (N. Virginia)").
+   * Only names that are no country anywhere: not Georgia, not Washington. */
+  { "Sydney", "AU" },
+  { "Melbourne", "AU" },
+  { "São Paulo", "BR" },
+  { "Sao Paulo", "BR" },
+  { "Montreal", "CA" },
+  { "Montréal", "CA" },
+  { "Toronto", "CA" },
+  { "Zurich", "CH" },
+  { "Zürich", "CH" },
+  { "Geneva", "CH" },
+  { "Frankfurt", "DE" },
+  { "Frankfurt am Main", "DE" },
+  { "Berlin", "DE" },
+  { "Munich", "DE" },
+  { "Nuremberg", "DE" },
+  { "Falkenstein", "DE" },
+  { "Copenhagen", "DK" },
+  { "København", "DK" },
+  { "Madrid", "ES" },
+  { "Helsinki", "FI" },
+  { "Hamina", "FI" },
+  { "Paris", "FR" },
+  { "Marseille", "FR" },
+  { "London", "GB" },
+  { "Manchester", "GB" },
+  { "Cardiff", "GB" },
+  { "Dublin", "IE" },
+  { "North Europe", "IE" },
+  { "Tel Aviv", "IL" },
+  { "Mumbai", "IN" },
+  { "Pune", "IN" },
+  { "Hyderabad", "IN" },
+  { "Bangalore", "IN" },
+  { "Chennai", "IN" },
+  { "Milan", "IT" },
+  { "Milano", "IT" },
+  { "Tokyo", "JP" },
+  { "Osaka", "JP" },
+  { "Seoul", "KR" },
+  { "Amsterdam", "NL" },
+  { "Eemshaven", "NL" },
+  { "West Europe", "NL" },
+  { "Oslo", "NO" },
+  { "Warsaw", "PL" },
+  { "Warszawa", "PL" },
+  { "Stockholm", "SE" },
+  { "Gävle", "SE" },
+  { "Sandviken", "SE" },
+  { "Virginia", "US" },
+  { "N. Virginia", "US" },
+  { "Northern Virginia", "US" },
+  { "Ohio", "US" },
+  { "Oregon", "US" },
+  { "California", "US" },
+  { "N. California", "US" },
+  { "Iowa", "US" },
+  { "Texas", "US" },
+  { "Illinois", "US" },
+  { "Utah", "US" },
+  { "South Carolina", "US" },
+  { "Johannesburg", "ZA" },
+  { "Cape Town", "ZA" },
+
   { "UAE", "AE" },
 
   /* The two Congos are told apart by their capitals in Swedish and Danish. */
@@ -469,6 +535,25 @@ separator_word_at (const char *p)
   return 0;
 }
 
+/* Words for a region, or for where a cloud puts it within a country. */
+static gboolean
+is_region_word (const char *text)
+{
+  static const char * const regions[] = {
+    "eu", "eea", "eøs", "ees", "europe", "europa", "eu/eea", "global", "worldwide", "world", "hela världen",
+    "hele verden", "us east", "us west", "us central", "east us", "west us", "central us", "east", "west",
+    "north", "south", "central", "region", "regions", "primary", "backup", "data center", "data centre",
+    "datacenter",
+  };
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_str_equal (folded, regions[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Splits TEXT into the parts between separators. Newlines and ";" are hard
  * breaks that no name spans; the other separators may occur inside a name
  * ("Trinidad and Tobago", "Korea, Republic of"), so the caller tries to
@@ -493,8 +578,11 @@ split_list (const char *text)
           hard = TRUE;
         }
       /* Parentheses too: "Ireland (EU)" is a country and a remark. */
-      else if (c == '/' || c == ',' || c == '&' || c == '+' || c == '(' || c == ')')
+      else if (c == '/' || c == ',' || c == '&' || c == '+' || c == '(' || c == ')' || c == '|')
         sep_len = 1;
+      /* "Ireland · United States", "London – Dublin", bullets */
+      else if (c == 0x00B7 || c == 0x2022 || c == 0x2013 || c == 0x2014)
+        sep_len = g_utf8_next_char (p) - p;
       else if (!prev_alnum)
         sep_len = separator_word_at (p);
 
@@ -649,6 +737,14 @@ subproc_country_parse_list (const char   *text,
     }
 
 out:
+  /* a region that a country in parentheses qualifies, or that qualifies
+   * one ("EU (Ireland)", "US East (N. Virginia)", "Ireland (EU)"), says no
+   * more than the country; beside one ("USA & EU") or alone, it is a place
+   * without a country, for the caller to ask about */
+  if (codes->len > 0 && strchr (valid, '(') != NULL)
+    for (guint u = unknowns->len; u-- > 0;)
+      if (is_region_word (g_ptr_array_index (unknowns, u)))
+        g_ptr_array_remove_index (unknowns, u);
   if (unknown != NULL)
     *unknown = finish_strv (g_steal_pointer (&unknowns));
   return finish_strv (g_steal_pointer (&codes));

@@ -146,6 +146,7 @@ read_tr (SubprocImportTable *table,
   for (xmlNode *cell = tr->children; cell != NULL; cell = cell->next)
     {
       guint rowspan, colspan;
+      gboolean header;
       char *text;
 
       if (!is_element (cell, "td") && !is_element (cell, "th"))
@@ -162,6 +163,8 @@ read_tr (SubprocImportTable *table,
       rowspan = span_of (cell, "rowspan");
       colspan = span_of (cell, "colspan");
       text = _subproc_import_nodes_to_text (cell->children);
+      /* a header over several columns names each of them */
+      header = is_element (cell, "th");
       for (guint c = 0; c < colspan && column < 2000; c++, column++)
         {
           Spanning *here;
@@ -172,7 +175,7 @@ read_tr (SubprocImportTable *table,
           g_free (here->text);
           here->text = c == 0 && rowspan > 1 ? g_strdup (text) : NULL;
           here->rows_left = c == 0 ? rowspan - 1 : 0;
-          _subproc_import_row_add (row, c == 0 ? g_strdup (text) : g_strdup (""),
+          _subproc_import_row_add (row, c == 0 || header ? g_strdup (text) : g_strdup (""),
                                    xmlGetLineNo (cell), column + 1, TRUE);
         }
       g_free (text);
@@ -399,7 +402,8 @@ _subproc_import_read_markdown (const char *text)
           table = NULL;
           continue;
         }
-      if (*text_start == '|' || (table != NULL && strchr (line, '|') != NULL && *text_start != '\0'))
+      if (strchr (line, '|') != NULL && *text_start != '\0' &&
+          (*text_start == '|' || table != NULL || (lines[i + 1] != NULL && is_separator_row (lines[i + 1]))))
         {
           if (is_separator_row (line))
             continue;

@@ -106,6 +106,74 @@ static const struct
   { SUBPROC_FIELD_ADDED, "Date added" },
   { SUBPROC_FIELD_ADDED, "Tillagd" },
   { SUBPROC_FIELD_ADDED, "Tilføjet" },
+  /* as vendors write them on their pages */
+  { SUBPROC_FIELD_NAME, "Sub-processor name" },
+  { SUBPROC_FIELD_NAME, "Third party" },
+  { SUBPROC_FIELD_NAME, "Provider" },
+  { SUBPROC_FIELD_NAME, "Company" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Entity" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Legal name" },
+  { SUBPROC_FIELD_LEGAL_ENTITY, "Contracting entity" },
+  { SUBPROC_FIELD_LOCATION, "Region" },
+  { SUBPROC_FIELD_LOCATION, "Regions" },
+  { SUBPROC_FIELD_LOCATION, "Locations" },
+  { SUBPROC_FIELD_LOCATION, "Processing locations" },
+  { SUBPROC_FIELD_LOCATION, "Country of processing" },
+  { SUBPROC_FIELD_LOCATION, "Countries of processing" },
+  { SUBPROC_FIELD_LOCATION, "Data center location" },
+  { SUBPROC_FIELD_LOCATION, "Data centre location" },
+  { SUBPROC_FIELD_LOCATION, "Hosting location" },
+  { SUBPROC_FIELD_LOCATION, "Server location" },
+  { SUBPROC_FIELD_LOCATION, "Where data is processed" },
+  { SUBPROC_FIELD_LOCATION, "Behandlingssted" },
+  { SUBPROC_FIELD_LOCATION, "Placering af data" },
+  { SUBPROC_FIELD_LOCATION, "Var data behandlas" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Safeguards" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer safeguard" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer mechanisms" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Transfer basis" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Lovligt grundlag" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Lovligt overførselsgrundlag" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Overførselsmekanisme" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Rättslig grund" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Skyddsåtgärder" },
+  { SUBPROC_FIELD_TRANSFER_BASIS, "Garantier" },
+  { SUBPROC_FIELD_FUNCTION, "Purpose of processing" },
+  { SUBPROC_FIELD_FUNCTION, "Purpose of the processing" },
+  { SUBPROC_FIELD_FUNCTION, "Ändamål" },
+  { SUBPROC_FIELD_FUNCTION, "Services provided" },
+  { SUBPROC_FIELD_DESCRIPTION, "Nature of processing" },
+  { SUBPROC_FIELD_DESCRIPTION, "Nature of the processing" },
+  { SUBPROC_FIELD_DESCRIPTION, "Processing activities" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivelse af behandling" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivelse af behandlingen" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivning av behandling" },
+  { SUBPROC_FIELD_DESCRIPTION, "Beskrivning av behandlingen" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Data category" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Personal data" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Types of personal data" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Personuppgifter" },
+  { SUBPROC_FIELD_DATA_CATEGORIES, "Personoplysninger" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Registrerade" },
+  { SUBPROC_FIELD_DATA_SUBJECTS, "Registrerede" },
+  { SUBPROC_FIELD_CONTACT, "Address" },
+  { SUBPROC_FIELD_CONTACT, "Adress" },
+  { SUBPROC_FIELD_CONTACT, "Adresse" },
+  { SUBPROC_FIELD_CONTACT, "Contact details" },
+  { SUBPROC_FIELD_CONTACT, "Kontaktuppgifter" },
+  { SUBPROC_FIELD_CONTACT, "Kontaktoplysninger" },
+  { SUBPROC_FIELD_WEBSITE, "Web site" },
+  { SUBPROC_FIELD_WEBSITE, "Link" },
+  { SUBPROC_FIELD_DPA_REFERENCE, "DPA" },
+  { SUBPROC_FIELD_DPA_REFERENCE, "Data processing agreement" },
+  { SUBPROC_FIELD_DPA_REFERENCE, "Biträdesavtal" },
+  { SUBPROC_FIELD_DPA_REFERENCE, "Personuppgiftsbiträdesavtal" },
+  { SUBPROC_FIELD_DPA_REFERENCE, "Databehandleraftale" },
+  { SUBPROC_FIELD_UPDATED, "Last modified" },
+  { SUBPROC_FIELD_UPDATED, "Senest opdateret" },
+  { SUBPROC_FIELD_ADDED, "Added on" },
+  { SUBPROC_FIELD_ADDED, "Effective date" },
+  { SUBPROC_FIELD_ADDED, "Start date" },
 };
 
 /* Wordings of the legal basis for a transfer, folded like headers and
@@ -149,6 +217,20 @@ static const struct
   { SUBPROC_TRANSFER_NOT_NEEDED, "no transfer" },
   { SUBPROC_TRANSFER_NOT_NEEDED, "ingen överföring" },
   { SUBPROC_TRANSFER_NOT_NEEDED, "ingen overførsel" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "intraeu" },  /* “Intra-EU”: a hyphen joins */
+  { SUBPROC_TRANSFER_NOT_NEEDED, "within the eu" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "within the eea" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "none required" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "not required" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "no transfer mechanism required" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "inom eu" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "inden for eu" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "ikke nødvendig" },
+  { SUBPROC_TRANSFER_NOT_NEEDED, "behövs inte" },
+  { SUBPROC_TRANSFER_DPF, "dataskyddsramen" },
+  { SUBPROC_TRANSFER_DPF, "databeskyttelsesrammen" },
+  { SUBPROC_TRANSFER_ADEQUACY, "adequacy decision" },
+  { SUBPROC_TRANSFER_ADEQUACY, "beslut om adekvat skyddsnivå" },
 };
 
 /* Case, accents kept; punctuation and runs of space folded to one space. */
@@ -185,6 +267,7 @@ _subproc_import_header_to_field (const char   *header,
   static char *synonyms[G_N_ELEMENTS (header_synonyms)];  /* folded once */
   static gsize folded_once = 0;
   g_autofree char *folded = fold_text (header);
+  g_auto(GStrv) words = NULL;
 
   if (g_once_init_enter (&folded_once))
     {
@@ -209,6 +292,29 @@ _subproc_import_header_to_field (const char   *header,
           *field = header_synonyms[i].field;
           return TRUE;
         }
+    }
+
+  /* a word inside a longer header (“Sub-processor name”, “Processing
+   * location(s)”, “Country of the entity”): the longest found, as whole
+   * words; only in a header's few words, not in a sentence of a cell */
+  if (strlen (folded) <= 48 && g_strv_length (words = g_strsplit (folded, " ", 8)) <= 6)
+    {
+      g_autofree char *padded = g_strconcat (" ", folded, " ", NULL);
+      gsize best = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (header_synonyms); i++)
+        {
+          g_autofree char *needle = g_strconcat (" ", synonyms[i], " ", NULL);
+          gsize length = strlen (synonyms[i]);
+
+          if (length > best && strstr (padded, needle) != NULL)
+            {
+              best = length;
+              *field = header_synonyms[i].field;
+            }
+        }
+      if (best > 0)
+        return TRUE;
     }
 
   return FALSE;

@@ -21,6 +21,7 @@ typedef struct
   GPtrArray    *warnings;
   GPtrArray    *processors;
   int           columns[SUBPROC_N_FIELDS];  /* field -> column, or -1 */
+  guint64       more_columns[SUBPROC_N_FIELDS]; /* field -> more columns under the same header word, as bits */
   GPtrArray    *unknown_headers;            /* column -> header, NULL for a known one */
   guint         n_columns;
   GString      *notes;                      /* the lines added to the notes of the processor read */
@@ -240,6 +241,7 @@ try_header (Import *import,
             Row    *row)
 {
   int columns[SUBPROC_N_FIELDS];
+  guint64 more[SUBPROC_N_FIELDS] = { 0 };
   guint n_known = 0;
 
   for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
@@ -249,17 +251,25 @@ try_header (Import *import,
     {
       SubprocField field;
 
-      if (_subproc_import_header_to_field (row_text (row, i), &field) && columns[field] < 0)
+      if (!_subproc_import_header_to_field (row_text (row, i), &field))
+        continue;
+      if (columns[field] < 0)
         {
           columns[field] = i;
           n_known++;
         }
+      /* two columns of places (“Location” over two), of the 64 first:
+       * read as one, their texts joined */
+      else if (i < 64 && (field == SUBPROC_FIELD_LOCATION || field == SUBPROC_FIELD_COUNTRIES ||
+                          field == SUBPROC_FIELD_TRANSFER_BASIS || field == SUBPROC_FIELD_DESCRIPTION))
+        more[field] |= G_GUINT64_CONSTANT (1) << i;
     }
 
   if (columns[SUBPROC_FIELD_NAME] < 0 || n_known < 2)
     return FALSE;
 
   memcpy (import->columns, columns, sizeof columns);
+  memcpy (import->more_columns, more, sizeof more);
   import->n_columns = row->cells->len;
   return TRUE;
 }
@@ -378,10 +388,28 @@ field_text (Import      *import,
             SubprocField field)
 {
   Cell *cell = field_cell (import, row, field);
+  g_autofree char *first = NULL;
+  GString *text;
 
   if (cell == NULL)
     return g_strdup ("");
-  return cell_text (import, cell);
+  if (import->more_columns[field] == 0)
+    return cell_text (import, cell);
+
+  first = cell_text (import, cell);
+  text = g_string_new (first);
+  for (guint i = 0; i < MIN (row->cells->len, 64); i++)
+    if (import->more_columns[field] & (G_GUINT64_CONSTANT (1) << i))
+      {
+        g_autofree char *more = cell_text (import, &g_array_index (row->cells, Cell, i));
+
+        if (*more == '\0')
+          continue;
+        if (text->len > 0)
+          g_string_append (text, field == SUBPROC_FIELD_DESCRIPTION ? "\n\n" : ", ");
+        g_string_append (text, more);
+      }
+  return g_string_free (text, FALSE);
 }
 
 /* Gathered while a row is read and added to the notes once, so that a row
@@ -748,7 +776,7 @@ note_unknown_headers (Import *import,
       gboolean known = FALSE;
 
       for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
-        known |= import->columns[f] == (int) i;
+        known |= import->columns[f] == (int) i || (i < 64 && (import->more_columns[f] & (G_GUINT64_CONSTANT (1) << i)));
 
       if (known || *text == '\0')
         {
@@ -833,7 +861,10 @@ static void
 reset_columns (Import *import)
 {
   for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
-    import->columns[f] = -1;
+    {
+      import->columns[f] = -1;
+      import->more_columns[f] = 0;
+    }
   import->n_columns = 0;
   g_clear_pointer (&import->unknown_headers, g_ptr_array_unref);
   import->unknown_headers = g_ptr_array_new_with_free_func (g_free);
@@ -1020,7 +1051,7 @@ subproc_import_text (const char  *text,
   g_autofree char *copy = NULL;
   g_autoptr(GError) limit_error = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
-  Import import = { display_name, own_warnings, processors, { 0 }, NULL, 0, notes };
+  Import import = { display_name, own_warnings, processors, { 0 }, { 0 }, NULL, 0, notes };
   guint header = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
