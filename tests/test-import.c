@@ -545,6 +545,27 @@ test_html_deep (void)
     }
 }
 
+/* A page whose spans would make more cells than it could hold written out
+ * is read with its spans cut short, quickly and in little memory. */
+static void
+test_span_bomb (void)
+{
+  g_autoptr(GString) page = g_string_new ("<table><tr><th>Name</th><th>Country</th></tr>\n");
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (page, "<tr><td colspan=\"99999\" rowspan=\"99999\">P%u</td><td>Sweden</td></tr>\n", i);
+  g_string_append (page, "</table>\n");
+
+  start = g_get_monotonic_time ();
+  processors = subproc_import_text (page->str, page->len, "bomb.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (processors->len, ==, 20000);
+  g_test_message ("%.2f s", (g_get_monotonic_time () - start) / 1e6);
+}
+
 /* Lists as vendors publish them, each written for the purpose, and what
  * each of their processors must read as, field by field. */
 typedef struct
@@ -733,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/import/error/not-text", test_not_text);
   g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/vendor-lists", test_vendor_lists);
+  g_test_add_func ("/import/span-bomb", test_span_bomb);
   g_test_add_func ("/import/header-words", test_header_words);
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/mechanisms", test_mechanisms);

@@ -115,8 +115,8 @@ span_of (xmlNode    *cell,
       span = g_ascii_strtoull ((const char *) value, NULL, 10);
       xmlFree (value);
     }
-  /* as browsers do: at least one, and no more than a table can hold */
-  return (guint) CLAMP (span, 1, 1000);
+  /* at least one; no list spans a hundred rows or columns */
+  return (guint) CLAMP (span, 1, 100);
 }
 
 typedef struct
@@ -138,7 +138,8 @@ spanning_clear (Spanning *spanning)
 static void
 read_tr (SubprocImportTable *table,
          xmlNode            *tr,
-         GArray             *spans)
+         GArray             *spans,
+         gint64             *budget)
 {
   SubprocImportRow *row = _subproc_import_row_new (xmlGetLineNo (tr));
   guint column = 0;
@@ -162,6 +163,11 @@ read_tr (SubprocImportTable *table,
         }
       rowspan = span_of (cell, "rowspan");
       colspan = span_of (cell, "colspan");
+      /* spans make cells of none: a page has no more of them than it
+       * could hold written out, so a hostile one cannot fill the memory */
+      if (*budget < 0)
+        rowspan = colspan = 1;
+      *budget -= (gint64) rowspan * colspan;
       text = _subproc_import_nodes_to_text (cell->children);
       /* a header over several columns names each of them */
       header = is_element (cell, "th");
@@ -198,14 +204,15 @@ read_tr (SubprocImportTable *table,
 static void
 read_rows (SubprocImportTable *table,
            xmlNode            *parent,
-           GArray             *spans)
+           GArray             *spans,
+           gint64             *budget)
 {
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
     {
       if (is_element (node, "tr"))
-        read_tr (table, node, spans);
+        read_tr (table, node, spans, budget);
       else if (is_element (node, "thead") || is_element (node, "tbody") || is_element (node, "tfoot"))
-        read_rows (table, node, spans);
+        read_rows (table, node, spans, budget);
     }
 }
 
@@ -213,6 +220,7 @@ typedef struct
 {
   SubprocImportPage *page;
   char              *heading;
+  gint64             budget;   /* cells spans may still make */
 } Walk;
 
 /* The page in document order: headings and “Last updated” lines are
@@ -234,7 +242,7 @@ walk (Walk    *walk_state,
 
           g_array_set_clear_func (spans, (GDestroyNotify) spanning_clear);
           table = add_table (walk_state->page, walk_state->heading, xmlGetLineNo (node));
-          read_rows (table, node, spans);
+          read_rows (table, node, spans, &walk_state->budget);
           continue;
         }
       if (is_element (node, "h1") || is_element (node, "h2") || is_element (node, "h3") || is_element (node, "h4"))
@@ -264,7 +272,7 @@ SubprocImportPage *
 _subproc_import_read_html_page (const char *text)
 {
   SubprocImportPage *page = page_new ();
-  Walk walk_state = { page, NULL };
+  Walk walk_state = { page, NULL, (gint64) strlen (text) / 4 + 10000 };
   htmlDocPtr doc = htmlReadMemory (text, strlen (text), NULL, "UTF-8",
                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 
