@@ -578,6 +578,73 @@ test_findings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+search_is_elastx (gpointer window)
+{
+  return g_str_equal (gtk_editable_get_text (subproc_window_get_search_entry (window)), "Elastx");
+}
+
+static void
+set_clipboard (SubprocWindow *window,
+               const char    *html,
+               const char    *plain)
+{
+  g_autoptr(GPtrArray) providers = g_ptr_array_new ();
+  g_autoptr(GdkContentProvider) provider = NULL;
+
+  if (html != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+
+      g_ptr_array_add (providers, gdk_content_provider_new_for_bytes ("text/html", bytes));
+    }
+  if (plain != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (plain, strlen (plain));
+
+      g_ptr_array_add (providers, gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes));
+    }
+  provider = gdk_content_provider_new_union ((GdkContentProvider **) providers->pdata, providers->len);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (window)), provider);
+}
+
+/* Ctrl+V imports what the clipboard holds: the HTML a browser offers (the
+ * page's table) before the text; in the search field it pastes there. */
+static void
+test_paste (void)
+{
+  SubprocWindow *window = new_window ();
+  SubprocRegister *reg = subproc_window_get_register (window);
+  const char *html = "<meta charset=\"utf-8\"><table><tr><th>Sub-processor</th><th>Location</th><th>Transfer mechanism</th></tr>"
+                     "<tr><td>Stripe, Inc.</td><td>United States</td><td>EU SCCs, EU-US DPF</td></tr>"
+                     "<tr><td>Elastx AB</td><td>Stockholm</td><td>Intra-EU</td></tr></table>";
+  const char *plain = "Sub-processor\tLocation\nStripe, Inc.\tUnited States\nElastx AB\tStockholm\n";
+
+  gtk_window_present (GTK_WINDOW (window));
+  set_clipboard (window, html, plain);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  wait_for_rows (window, 2);
+  /* from the HTML, which has the mechanisms */
+  subproc_assert_mechanisms (subproc_register_get_processor (reg, 0), "scc,dpf");
+  g_assert_cmpstr (subproc_processor_get_countries (subproc_register_get_processor (reg, 1))[0], ==, "SE");
+
+  /* text alone is read as a tab-separated list */
+  set_clipboard (window, NULL, "Namn\tLand\nFortnox AB\tSverige\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  wait_for_rows (window, 3);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (reg, 2)), ==, "Fortnox AB");
+
+  /* in the search field, Ctrl+V pastes text, and imports nothing */
+  set_clipboard (window, NULL, "Elastx");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  subproc_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  g_assert_true (subproc_test_wait_for (search_is_elastx, window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/window/hostile-files", test_hostile_files);
   g_test_add_func ("/window/cells-as-in-report", test_cells_as_in_report);
   g_test_add_func ("/window/findings", test_findings);
+  g_test_add_func ("/window/paste", test_paste);
 
   status = g_test_run ();
 

@@ -277,6 +277,7 @@ subproc_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.paste", { "<Control>v", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.search", { "<Control>f", NULL } },

@@ -526,6 +526,85 @@ import_action (GtkWidget  *widget,
   choose_file (SUBPROC_WINDOW (widget), CHOOSE_IMPORT);
 }
 
+/* Pasting a list: the table as a web page or a spreadsheet put it on the
+ * clipboard, as HTML when it is offered (the page's table, its rows and
+ * cells as they were), else as text (tab-separated, as spreadsheets and
+ * browsers copy a table). Read in full, then imported as a file is. */
+static const char * const paste_types[] = { "text/html", "text/plain;charset=utf-8", "text/plain", NULL };
+
+static void
+paste_spliced_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SubprocWindow) self = user_data;
+  GOutputStream *memory = G_OUTPUT_STREAM (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SubprocInput) input = NULL;
+
+  if (g_output_stream_splice_finish (memory, result, &error) < 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Nothing Pasted"), error->message);
+      return;
+    }
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  /* Translators: the name of what was pasted, in messages about it */
+  input = subproc_input_read_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), _("the pasted list"), &error);
+  if (input == NULL)
+    show_error (self, _("Nothing Pasted"), error->message);
+  else if (subproc_input_is_register (input))
+    show_error (self, _("Nothing Pasted"), _("What was pasted is a register, not a list. Save it as a file and open it instead."));
+  else
+    import_input (self, input);
+}
+
+static void
+paste_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SubprocWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  const char *type = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &type, &error);
+  if (stream == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Nothing Pasted"), _("The clipboard holds no text or table to import."));
+      return;
+    }
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, self->cancellable, paste_spliced_cb, g_object_ref (self));
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SubprocWindow *self = SUBPROC_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Ctrl+V in a text field (the search) pastes there, as everywhere */
+  if (focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
+    {
+      gtk_widget_activate_action (focus, "clipboard.paste", NULL);
+      return;
+    }
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), (const char **) paste_types, G_PRIORITY_DEFAULT,
+                            self->cancellable, paste_read_cb, g_object_ref (self));
+}
+
 static void
 save_as_action (GtkWidget  *widget,
                 const char *action_name,
@@ -795,6 +874,7 @@ _subproc_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
