@@ -541,6 +541,105 @@ test_check_version_2 (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->out, ": 0 errors, "));
 }
 
+static SubprocProcessor *
+find_named (SubprocRegister *reg,
+            const char      *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reg)); i++)
+    if (g_strcmp0 (subproc_processor_get_name (subproc_register_get_processor (reg, i)), name) == 0)
+      return subproc_register_get_processor (reg, i);
+  return NULL;
+}
+
+static char *
+read_text_file (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A vendor's list, merged into a register made for it; then its new
+ * version: what changed is said, a dry run saves nothing, and the real run
+ * adds, changes and ends (never deletes). */
+static void
+test_merge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page.html", NULL);
+  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page-v2.html", NULL);
+  g_autofree char *merge_v1 = g_strconcat ("--merge=", v1, NULL);
+  g_autofree char *merge_v2 = g_strconcat ("--merge=", v2, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "register.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after_dry = NULL;
+  g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *first[] = { merge_v1, "--source=example-cloud", "register.json", NULL };
+  const char *dry[] = { merge_v2, "--source=example-cloud", "--dry-run", "--end-missing", "register.json", NULL };
+  const char *real[] = { merge_v2, "--source=example-cloud", "--end-missing", "register.json", NULL };
+  const char *expected =
+    "added: Elastx AB\n"
+    "changed: Zendesk, Inc.: name\n"
+    "changed: Zendesk, Inc.: countries\n"
+    "changed: Zendesk, Inc.: location\n"
+    "no longer listed: Hetzner Online GmbH\n";
+  SubprocProcessor *hetzner, *zendesk;
+
+  g_assert_cmpint (run (fixture, first), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "added: Amazon Web Services EMEA SARL\n"));
+  g_assert_nonnull (strstr (fixture->out, "register.json: 6 added, 0 changed, 0 no longer listed\n"));
+  before = read_text_file (path);
+
+  g_assert_cmpint (run (fixture, dry), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, expected));
+  g_assert_nonnull (strstr (fixture->out, "1 added, 1 changed, 1 no longer listed (marked ended); nothing saved (dry run)"));
+  after_dry = read_text_file (path);
+  g_assert_cmpstr (after_dry, ==, before);
+
+  g_assert_cmpint (run (fixture, real), ==, 0);
+  g_assert_true (g_str_has_prefix (fixture->out, expected));
+  reg = subproc_storage_load (file, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 7);
+  hetzner = find_named (reg, "Hetzner Online GmbH");
+  g_assert_nonnull (hetzner);
+  g_assert_cmpint (subproc_processor_get_status (hetzner), ==, SUBPROC_STATUS_ENDED);
+  zendesk = find_named (reg, "Zendesk Inc");
+  g_assert_nonnull (zendesk);
+  g_assert_cmpstr (subproc_processor_get_countries (zendesk)[1], ==, "DE");
+  g_assert_cmpstr (subproc_processor_get_text (zendesk, SUBPROC_FIELD_SOURCE), ==, "example-cloud");
+  g_assert_cmpstr (subproc_processor_get_text (zendesk, SUBPROC_FIELD_UPDATED), ==, "2026-06-01");
+
+  /* again: nothing left to do */
+  g_assert_cmpint (run (fixture, real), ==, 0);
+  g_assert_nonnull (strstr (fixture->out, "0 added, 0 changed, 1 no longer listed\n"));
+}
+
+/* A list that cannot be read leaves the register as it was: status 1. */
+static void
+test_merge_unreadable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "register.json", NULL);
+  g_autofree char *list = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *after = NULL;
+  const char *text = "{\"format\": \"org.example.Subproc.register\", \"version\": 2, \"processors\": []}\n";
+  const char *args[] = { "--merge=notes.txt", "register.json", NULL };
+  const char *usage[] = { "--merge=notes.txt", "--export=x.csv", NULL };
+  const char *lonely[] = { "--end-missing", NULL };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (list, "just some text\n", -1, NULL));
+  g_assert_cmpint (run (fixture, args), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "notes.txt"));
+  after = read_text_file (path);
+  g_assert_cmpstr (after, ==, text);
+
+  g_assert_cmpint (run (fixture, usage), ==, 2);
+  g_assert_cmpint (run (fixture, lonely), ==, 2);
+}
+
 /* A list is imported, then checked; without errors the status is 0. */
 static void
 test_check_list (Fixture       *fixture,
@@ -573,6 +672,8 @@ main (int   argc,
   ADD ("/cli/export/unknown-keys", test_unknown_keys);
   ADD ("/cli/export/newer-version", test_newer_version);
   ADD ("/cli/check/version-2", test_check_version_2);
+  ADD ("/cli/merge", test_merge);
+  ADD ("/cli/merge/unreadable", test_merge_unreadable);
   ADD ("/cli/export/no-header", test_no_header);
   ADD ("/cli/export/hostile", test_hostile);
   ADD ("/cli/usage/bad-output-name", test_bad_output_name);

@@ -578,6 +578,79 @@ test_findings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+merge_asked (gpointer heading)
+{
+  return find_message_dialog (heading) != NULL;
+}
+
+/* A vendor's list imported, then its new version merged: the dialog says
+ * what is new, changed and no longer listed, by name; merging and ending
+ * the missing is one step Undo takes back. */
+static void
+test_merge (void)
+{
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page.html", NULL);
+  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page-v2.html", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("subproc-merge-XXXXXX", NULL);
+  g_autofree char *renamed = g_build_filename (dir, "vendor-page.html", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) first = g_file_new_for_path (v1);
+  g_autoptr(GFile) second = g_file_new_for_path (renamed);
+  SubprocWindow *window = new_window ();
+  SubprocRegister *reg = subproc_window_get_register (window);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  subproc_window_open_files (window, &first, 1);
+  wait_for_rows (window, 6);
+  g_assert_cmpstr (subproc_processor_get_text (subproc_register_get_processor (reg, 0), SUBPROC_FIELD_SOURCE), ==,
+                   "vendor-page");
+
+  /* the vendor's new list, downloaded under the same name */
+  g_assert_true (g_file_get_contents (v2, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (renamed, text, -1, NULL));
+  subproc_window_merge_file (window, second);
+  g_assert_true (subproc_test_wait_for (merge_asked, (gpointer) "Merge “vendor-page”?"));
+  dialog = find_message_dialog ("Merge “vendor-page”?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "New:\n• Elastx AB"));
+  g_assert_nonnull (strstr (body, "Changed:\n• Zendesk, Inc. (Name, Countries, Location as written)"));
+  g_assert_nonnull (strstr (body, "No longer listed:\n• Hetzner Online GmbH"));
+  g_assert_nonnull (strstr (body, "4 processors are as they were."));
+
+  adw_message_dialog_response (dialog, "end");
+  wait_for_rows (window, 7);
+  g_assert_cmpint (subproc_processor_get_status (subproc_register_get_processor (reg, 1)), ==, SUBPROC_STATUS_ENDED);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (reg, 4)), ==, "Zendesk Inc");
+
+  /* one step back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_rows (window, 6);
+  g_assert_cmpint (subproc_processor_get_status (subproc_register_get_processor (reg, 1)), ==, SUBPROC_STATUS_ACTIVE);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (reg, 4)), ==, "Zendesk, Inc.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (renamed);
+  g_rmdir (dir);
+}
+
 static gboolean
 search_is_elastx (gpointer window)
 {
@@ -669,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/window/cells-as-in-report", test_cells_as_in_report);
   g_test_add_func ("/window/findings", test_findings);
   g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/merge", test_merge);
 
   status = g_test_run ();
 

@@ -32,7 +32,7 @@ static const SubprocColumn full_columns[] = {
   { { SUBPROC_FIELD_DPA_SIGNED, SUBPROC_FIELD_DPA_REFERENCE, SUBPROC_FIELD_SECURITY_MEASURES }, 3,
     NC_("report column", "Agreement"), TRUE },
   { { SUBPROC_FIELD_STATUS, SUBPROC_FIELD_ADDED, SUBPROC_FIELD_UPDATED, SUBPROC_FIELD_REVIEW_DUE,
-      SUBPROC_FIELD_NOTES }, 5,
+      SUBPROC_FIELD_NOTES, SUBPROC_FIELD_SOURCE }, 6,
     NC_("report column", "Status and dates"), TRUE },
   /* the internal register only: a published list never shows findings */
   { { 0 }, 0, NC_("report column", "Transfer findings"), FALSE, TRUE },
@@ -85,6 +85,8 @@ field_title (SubprocField field)
     [SUBPROC_FIELD_SAFEGUARDS] = NC_("report column", "Safeguards"),
     [SUBPROC_FIELD_SECURITY_MEASURES] = NC_("report column", "Security measures"),
     [SUBPROC_FIELD_NOTES] = NC_("report column", "Notes"),
+    /* Translators: report: the list (or vendor) a processor was imported from */
+    [SUBPROC_FIELD_SOURCE] = NC_("report column", "Source list"),
     /* Translators: report: when the processor was added to the register */
     [SUBPROC_FIELD_ADDED] = NC_("report column", "Added"),
     /* Translators: report column: when the entry was last updated */

@@ -10,7 +10,9 @@
 #include "subproc-input.h"
 #include "subproc-language.h"
 #include "subproc-legal.h"
+#include "subproc-merge.h"
 #include "subproc-storage.h"
+#include "subproc-validate.h"
 
 static void
 print_warnings (FILE       *messages,
@@ -304,4 +306,140 @@ subproc_convert_check (const char *input,
              subproc_legal_get_as_of ());
   }
   return counts[SUBPROC_SEVERITY_ERROR] > 0 ? SUBPROC_CONVERT_FAILED : SUBPROC_CONVERT_OK;
+}
+
+/**
+ * subproc_convert_merge:
+ * @list: the vendor's list, a file as the user wrote its name
+ * @register_path: (nullable): the register to merge into; %NULL for @default_register
+ * @options: the source (NULL: the list's file name without its extension),
+ *   whether nothing is saved, whether those no longer listed are ended
+ * @out: where each difference is said, one a line
+ *
+ * Merges a vendor's new list into a register: `added: NAME`, `changed:
+ * NAME: FIELD`, `no longer listed: NAME`, one a line, then a summary; the
+ * register is saved (atomically, the previous version kept as the backup)
+ * unless it is a dry run. A register that does not exist yet is made.
+ *
+ * Returns: %SUBPROC_CONVERT_FAILED when the list or the register cannot be
+ *   read or written (the register is left as it was).
+ */
+SubprocConvertStatus
+subproc_convert_merge (const char                *list,
+                       const char                *register_path,
+                       GFile                     *default_register,
+                       const SubprocMergeOptions *options,
+                       FILE                      *out,
+                       FILE                      *messages)
+{
+  g_autoptr(GFile) list_file = NULL;
+  g_autofree char *list_name = NULL;
+  g_autoptr(SubprocInput) listed = NULL;
+  g_autoptr(GFile) register_file = NULL;
+  g_autofree char *register_name = NULL;
+  g_autoptr(SubprocInput) read = NULL;
+  g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(SubprocHistory) history = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *today = NULL;
+  SubprocMergeCounts counts;
+
+  g_return_val_if_fail (list != NULL, SUBPROC_CONVERT_USAGE);
+  g_return_val_if_fail (register_path != NULL || G_IS_FILE (default_register), SUBPROC_CONVERT_USAGE);
+  g_return_val_if_fail (options != NULL, SUBPROC_CONVERT_USAGE);
+
+  listed = read_input (list, NULL, messages, &list_file, &list_name);
+  if (listed == NULL)
+    return SUBPROC_CONVERT_FAILED;
+  if (subproc_input_is_register (listed))
+    {
+      fprintf (messages, "subproc: %s\n", _("--merge takes a list of processors, not a register."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+
+  /* the register, or a new one when there is none yet */
+  register_file = register_path != NULL ? g_file_new_for_commandline_arg (register_path) : g_object_ref (default_register);
+  register_name = register_path != NULL ? g_strdup (register_path) : g_file_get_parse_name (register_file);
+  read = subproc_input_read (register_file, NULL, &error);
+  if (read == NULL && g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ) &&
+      !g_file_query_exists (register_file, NULL))
+    reg = subproc_register_new ();
+  else if (read == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+  else if (!subproc_input_is_register (read))
+    {
+      fprintf (messages, "subproc: %s\n", _("The register to merge into is a list; name a register (.json)."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+  else if (read->newer_version)
+    {
+      fprintf (messages, _("“%s” was written by a newer version of Subproc; this version cannot write it without losing what it does not know."),
+               register_name);
+      fputc ('\n', messages);
+      return SUBPROC_CONVERT_FAILED;
+    }
+  else
+    {
+      reg = g_object_ref (read->reg);
+      etag = g_strdup (read->etag);
+    }
+
+  source = options->source != NULL ? g_strdup (options->source) : subproc_merge_source_for_file (list_name);
+  items = subproc_merge_compare (reg, listed->processors, source);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SubprocMergeItem *item = g_ptr_array_index (items, i);
+      SubprocProcessor *named = item->incoming != NULL ? item->incoming : item->existing;
+      const char *name = subproc_processor_get_name (named);
+
+      /* the words are the command line's, the same in every language, for scripts */
+      switch (item->kind)
+        {
+        case SUBPROC_MERGE_NEW:
+          fprintf (out, "added: %s\n", name);
+          break;
+        case SUBPROC_MERGE_CHANGED:
+          for (guint f = 0; f < item->fields->len; f++)
+            fprintf (out, "changed: %s: %s\n", subproc_processor_get_name (item->existing),
+                     subproc_field_get_key (g_array_index (item->fields, SubprocField, f)));
+          break;
+        case SUBPROC_MERGE_MISSING:
+          fprintf (out, "no longer listed: %s\n", name);
+          break;
+        case SUBPROC_MERGE_UNCHANGED:
+        default:
+          break;
+        }
+    }
+
+  history = subproc_history_new (reg);
+  today = subproc_today_iso ();
+  counts = subproc_merge_apply (history, items, source, today, options->end_missing);
+  {
+    g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", counts.added), counts.added);
+    g_autofree char *changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed", counts.changed),
+                                                counts.changed);
+    g_autofree char *missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u no longer listed", "%u no longer listed",
+                                                             counts.missing), counts.missing);
+
+    /* Translators: the last line of --merge: counts, then the register's name and what was done with it */
+    fprintf (out, "%s: %s, %s, %s%s%s\n", register_name, added, changed, missing,
+             counts.ended > 0 ? _(" (marked ended)") : "",
+             options->dry_run ? _("; nothing saved (dry run)") : "");
+  }
+  if (options->dry_run || subproc_history_get_n_steps (history) == 0)
+    return SUBPROC_CONVERT_OK;
+
+  if (!subproc_storage_save (reg, register_file, etag, NULL, &error))
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+  return SUBPROC_CONVERT_OK;
 }

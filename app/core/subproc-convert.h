@@ -37,6 +37,20 @@ SubprocConvertStatus  subproc_convert_check (const char  *input,
                                              GFile       *default_input,
                                              FILE        *out,
                                              FILE        *messages);
+/* The command line's --merge options. */
+typedef struct
+{
+  const char *source;       /* --source: what the list's processors remember; NULL for the file's name */
+  gboolean    dry_run;      /* --dry-run: say, save nothing */
+  gboolean    end_missing;  /* --end-missing: mark ended those no longer listed */
+} SubprocMergeOptions;
+
+SubprocConvertStatus  subproc_convert_merge (const char                *list,
+                                             const char                *register_path,
+                                             GFile                     *default_register,
+                                             const SubprocMergeOptions *options,
+                                             FILE                      *out,
+                                             FILE                      *messages);
 gboolean              subproc_convert_parse_columns (const char                 *text,
                                                      SubprocColumnSet           *set,
                                                      GArray                    **fields);

@@ -5,6 +5,7 @@
 
 #include "subproc-document-private.h"
 #include "subproc-storage.h"
+#include "subproc-validate.h"
 
 /**
  * SubprocDocument:
@@ -709,9 +710,51 @@ subproc_document_import (SubprocDocument  *self,
       return FALSE;
     }
 
+  /* the processors remember the list they came from, for the next merge */
+  for (guint i = 0; input->source != NULL && i < input->processors->len; i++)
+    if (subproc_processor_get_text (g_ptr_array_index (input->processors, i), SUBPROC_FIELD_SOURCE) == NULL)
+      subproc_processor_set_text (g_ptr_array_index (input->processors, i), SUBPROC_FIELD_SOURCE, input->source);
   /* Translators: the name of an undo step */
   subproc_history_insert (self->history, g_list_model_get_n_items (G_LIST_MODEL (self->reg)),
                           (SubprocProcessor **) input->processors->pdata, input->processors->len, _("Import"));
+  return TRUE;
+}
+
+/**
+ * subproc_document_merge:
+ * @items: (element-type SubprocMergeItem): what subproc_merge_compare() found
+ *   between the register and a list from @source
+ * @end_missing: whether those no longer listed are marked ended
+ * @counts: (out) (optional): what was done
+ *
+ * Merges a vendor's new list, as one step that Undo takes back.
+ *
+ * Returns: %FALSE with @error set when the register is read-only.
+ */
+gboolean
+subproc_document_merge (SubprocDocument    *self,
+                        GPtrArray          *items,
+                        const char         *source,
+                        gboolean            end_missing,
+                        SubprocMergeCounts *counts,
+                        GError            **error)
+{
+  g_autofree char *today = NULL;
+  SubprocMergeCounts done;
+
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
+                           _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+      return FALSE;
+    }
+  today = subproc_today_iso ();
+  done = subproc_merge_apply (self->history, items, source, today, end_missing);
+  if (counts != NULL)
+    *counts = done;
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include "subproc-history.h"
 #include "subproc-input.h"
+#include "subproc-merge.h"
 #include "subproc-register.h"
 
 G_BEGIN_DECLS
@@ -93,5 +94,12 @@ SubprocInput    *subproc_document_import_finish     (SubprocDocument     *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 void             subproc_document_discard_changes   (SubprocDocument     *self);
+
+gboolean         subproc_document_merge             (SubprocDocument     *self,
+                                                     GPtrArray           *items,
+                                                     const char          *source,
+                                                     gboolean             end_missing,
+                                                     SubprocMergeCounts  *counts,
+                                                     GError             **error);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _SubprocHistory
   SubprocRegister *reg;
   GPtrArray       *undo;  /* of Step, oldest first */
   GPtrArray       *redo;  /* of Step, next to redo last */
+  Step            *group; /* the step changes go into between begin and end */
 };
 
 G_DEFINE_FINAL_TYPE (SubprocHistory, subproc_history, G_TYPE_OBJECT)
@@ -162,6 +163,15 @@ push_step (SubprocHistory *self,
   for (guint i = 0; i < step->changes->len; i++)
     apply_change (self, g_ptr_array_index (step->changes, i), TRUE);
 
+  /* in a group: its changes join the group's step */
+  if (self->group != NULL)
+    {
+      while (step->changes->len > 0)
+        g_ptr_array_add (self->group->changes, g_ptr_array_steal_index (step->changes, 0));
+      step_free (step);
+      return;
+    }
+
   g_ptr_array_add (self->undo, step);
   g_ptr_array_set_size (self->redo, 0);
   notify_state (self, could_undo, could_redo);
@@ -172,6 +182,7 @@ subproc_history_finalize (GObject *object)
 {
   SubprocHistory *self = (SubprocHistory *)object;
 
+  g_clear_pointer (&self->group, step_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
 
@@ -625,6 +636,51 @@ subproc_history_clear (SubprocHistory *self)
   could_undo = subproc_history_can_undo (self);
   could_redo = subproc_history_can_redo (self);
   g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self, could_undo, could_redo);
+}
+
+/**
+ * subproc_history_begin_group:
+ * @label: what the step is called in “Undo …”, e.g. “Merge”
+ *
+ * Makes the changes until subproc_history_end_group() one step, which
+ * Undo takes back at once. Each change is made as it is asked for.
+ */
+void
+subproc_history_begin_group (SubprocHistory *self,
+                             const char     *label)
+{
+  g_return_if_fail (SUBPROC_IS_HISTORY (self));
+  g_return_if_fail (self->group == NULL);
+
+  self->group = step_new (label);
+}
+
+/**
+ * subproc_history_end_group:
+ *
+ * Ends the step subproc_history_begin_group() began; a group with no
+ * changes makes no step.
+ */
+void
+subproc_history_end_group (SubprocHistory *self)
+{
+  gboolean could_undo, could_redo;
+  Step *group;
+
+  g_return_if_fail (SUBPROC_IS_HISTORY (self));
+  g_return_if_fail (self->group != NULL);
+
+  group = g_steal_pointer (&self->group);
+  if (group->changes->len == 0)
+    {
+      step_free (group);
+      return;
+    }
+  could_undo = subproc_history_can_undo (self);
+  could_redo = subproc_history_can_redo (self);
+  g_ptr_array_add (self->undo, group);
   g_ptr_array_set_size (self->redo, 0);
   notify_state (self, could_undo, could_redo);
 }

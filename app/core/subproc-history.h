@@ -34,6 +34,9 @@ const char      *subproc_history_get_redo_label     (SubprocHistory    *self);
 gboolean         subproc_history_undo               (SubprocHistory    *self);
 gboolean         subproc_history_redo               (SubprocHistory    *self);
 void             subproc_history_clear              (SubprocHistory    *self);
+void             subproc_history_begin_group        (SubprocHistory    *self,
+                                                     const char        *label);
+void             subproc_history_end_group          (SubprocHistory    *self);
 
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "subproc-import.h"
 #include "subproc-input.h"
+#include "subproc-merge.h"
 #include "subproc-storage.h"
 
 /**
@@ -21,6 +22,7 @@ subproc_input_free (SubprocInput *input)
   g_free (input->display_name);
   g_clear_object (&input->reg);
   g_free (input->etag);
+  g_free (input->source);
   g_clear_pointer (&input->processors, g_ptr_array_unref);
   g_clear_pointer (&input->warnings, g_ptr_array_unref);
   g_free (input);
@@ -108,6 +110,8 @@ subproc_input_read (GFile         *file,
   input = subproc_input_read_data (data, length, display_name, error);
   if (input != NULL && input->reg != NULL)
     input->etag = g_steal_pointer (&etag);
+  else if (input != NULL)
+    input->source = subproc_merge_source_for_file (display_name);
   return input;
 }
 

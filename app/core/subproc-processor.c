@@ -65,6 +65,7 @@ static const FieldInfo fields[SUBPROC_N_FIELDS] = {
   [SUBPROC_FIELD_SAFEGUARDS] = { "safeguards", "safeguards", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_SECURITY_MEASURES] = { "security_measures", "security-measures", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_NOTES] = { "notes", "notes", SUBPROC_FIELD_KIND_TEXT },
+  [SUBPROC_FIELD_SOURCE] = { "source", "source", SUBPROC_FIELD_KIND_TEXT },
   [SUBPROC_FIELD_ADDED] = { "added", "added", SUBPROC_FIELD_KIND_DATE },
   [SUBPROC_FIELD_UPDATED] = { "updated", "updated", SUBPROC_FIELD_KIND_DATE },
   [SUBPROC_FIELD_REVIEW_DUE] = { "review_due", "review-due", SUBPROC_FIELD_KIND_DATE },

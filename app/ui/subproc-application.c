@@ -28,6 +28,16 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the transfers of your register (or FILE, a register or a list) and print what is wrong, one finding a line; the exit status is 1 when there is an error"),
     NULL },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge a vendor’s new list into your register (or FILE, a register, made if missing): say what was added, what changed and what is no longer listed, then save"),
+    N_("LIST") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --merge: say what would change, and save nothing"), NULL },
+  { "end-missing", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --merge: mark the processors the list no longer names as ended (nothing is ever deleted)"), NULL },
+  { "source", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --merge: the name the list’s processors remember it by (default: the list’s file name without its extension)"),
+    N_("NAME") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The language of a PDF or HTML export: en, sv or da (default: the language Subproc is shown in)"),
     N_("LANGUAGE") },
@@ -101,6 +111,31 @@ subproc_application_handle_local_options (GApplication *app,
 
   if (check || g_variant_dict_contains (options, "export"))
     apply_check_settings_if_installed ();
+
+  if (g_variant_dict_contains (options, "merge"))
+    {
+      g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+      g_autofree char *list = NULL;
+      SubprocMergeOptions merge_options = { NULL, FALSE, FALSE };
+
+      g_variant_dict_lookup (options, "merge", "^ay", &list);
+      g_variant_dict_lookup (options, "source", "&s", &merge_options.source);
+      merge_options.dry_run = g_variant_dict_contains (options, "dry-run");
+      merge_options.end_missing = g_variant_dict_contains (options, "end-missing");
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+      if (check || g_variant_dict_contains (options, "export") || (inputs != NULL && g_strv_length ((char **) inputs) > 1))
+        {
+          g_printerr ("subproc: %s\n", _("--merge takes one register at most, and neither --export nor --check."));
+          return SUBPROC_CONVERT_USAGE;
+        }
+      return subproc_convert_merge (list, inputs != NULL ? inputs[0] : NULL, default_file, &merge_options, stdout, stderr);
+    }
+  if (g_variant_dict_contains (options, "dry-run") || g_variant_dict_contains (options, "end-missing") ||
+      g_variant_dict_contains (options, "source"))
+    {
+      g_printerr ("subproc: %s\n", _("--dry-run, --end-missing and --source go with --merge."));
+      return SUBPROC_CONVERT_USAGE;
+    }
 
   /* a conversion or a check runs here, in the process that was started
    * and before GTK starts, so it needs neither a display nor a running

@@ -401,6 +401,7 @@ _subproc_window_update_actions (SubprocWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.details", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
                                  g_list_model_get_n_items (G_LIST_MODEL (self->reg)) > 0);

@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "subproc-columns.h"
 #include "subproc-import.h"
+#include "subproc-merge.h"
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
 
@@ -18,6 +20,7 @@ typedef enum
   CHOOSE_OPEN,
   CHOOSE_IMPORT,
   CHOOSE_SAVE_AS,
+  CHOOSE_MERGE,
 } ChooserPurpose;
 
 static void read_next (SubprocWindow *self);
@@ -449,6 +452,9 @@ chooser_response_cb (SubprocWindow        *self,
     case CHOOSE_SAVE_AS:
       subproc_window_save_as (self, file);
       break;
+    case CHOOSE_MERGE:
+      subproc_window_merge_file (self, file);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -475,12 +481,14 @@ choose_file (SubprocWindow  *self,
              ChooserPurpose  purpose)
 {
   static const char * const register_patterns[] = { "*.json", NULL };
-  static const char * const list_patterns[] = { "*.txt", "*.tsv", "*.csv", NULL };
-  static const char * const list_types[] = { "text/plain", "text/tab-separated-values", "text/csv", NULL };
+  static const char * const list_patterns[] = { "*.txt", "*.tsv", "*.csv", "*.html", "*.htm", "*.md", NULL };
+  static const char * const list_types[] = { "text/plain", "text/tab-separated-values", "text/csv", "text/html",
+                                             "text/markdown", NULL };
   const char *title[] = {
     [CHOOSE_OPEN] = _("Open a Register"),
     [CHOOSE_IMPORT] = _("Import a List of Processors"),
     [CHOOSE_SAVE_AS] = _("Save the Register As"),
+    [CHOOSE_MERGE] = _("Merge a Vendor’s New List"),
   };
   GtkFileChooser *chooser;
 
@@ -496,8 +504,8 @@ choose_file (SubprocWindow  *self,
   g_object_set_data (G_OBJECT (chooser), "purpose", GINT_TO_POINTER (purpose));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
-  if (purpose == CHOOSE_IMPORT)
-    add_filter (chooser, _("Lists (tab-separated text or CSV)"), list_patterns, list_types);
+  if (purpose == CHOOSE_IMPORT || purpose == CHOOSE_MERGE)
+    add_filter (chooser, _("Lists (text, CSV, HTML or Markdown)"), list_patterns, list_types);
   else
     add_filter (chooser, _("Subproc registers"), register_patterns, NULL);
   if (purpose == CHOOSE_SAVE_AS)
@@ -603,6 +611,186 @@ paste_action (GtkWidget  *widget,
     }
   gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), (const char **) paste_types, G_PRIORITY_DEFAULT,
                             self->cancellable, paste_read_cb, g_object_ref (self));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  choose_file (SUBPROC_WINDOW (widget), CHOOSE_MERGE);
+}
+
+/* Merging a vendor's new list: what it would do is shown first, by name;
+ * the user merges, merges and marks ended those no longer listed, or
+ * cancels. Names from the list are text in the dialog, never markup. */
+static void
+append_names (GString    *body,
+              const char *heading,
+              GPtrArray  *names)
+{
+  guint shown = MIN (names->len, 8);
+
+  if (names->len == 0)
+    return;
+  if (body->len > 0)
+    g_string_append (body, "\n\n");
+  g_string_append (body, heading);
+  for (guint i = 0; i < shown; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (names, i));
+  if (names->len > shown)
+    {
+      g_string_append (body, "\n• ");
+      /* Translators: at the end of a list of names in the merge dialog */
+      g_string_append_printf (body, ngettext ("and %u more", "and %u more", names->len - shown), names->len - shown);
+    }
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SubprocWindow    *self)
+{
+  GPtrArray *items = g_object_get_data (G_OBJECT (dialog), "items");
+  const char *source = g_object_get_data (G_OBJECT (dialog), "source");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  SubprocMergeCounts counts;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "merge") && !g_str_equal (response, "end"))
+    return;
+  if (!subproc_document_merge (self->document, items, source, g_str_equal (response, "end"), &counts, &error))
+    {
+      show_error (self, _("Nothing Merged"), error->message);
+      return;
+    }
+  /* Translators: a toast after merging; the three counts of a merge */
+  message = g_strdup_printf (_("%u added, %u changed, %u no longer listed"), counts.added, counts.changed, counts.missing);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+merge_read_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SubprocWindow) self = user_data;
+  g_autoptr(SubprocInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GPtrArray *items;
+  char *source;
+  GtkWidget *dialog;
+  guint n_unchanged = 0;
+
+  input = subproc_input_read_finish (result, &error);
+  set_reading (self, FALSE);
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (input == NULL)
+    {
+      show_error (self, _("Nothing Merged"), error->message);
+      return;
+    }
+  if (subproc_input_is_register (input))
+    {
+      show_error (self, _("Nothing Merged"), _("This is a register, not a list of processors: only a vendor’s list can be merged."));
+      return;
+    }
+
+  source = subproc_merge_source_for_file (input->display_name);
+  items = subproc_merge_compare (self->reg, input->processors, source);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SubprocMergeItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GString) fields = NULL;
+
+      switch (item->kind)
+        {
+        case SUBPROC_MERGE_NEW:
+          g_ptr_array_add (added, (gpointer) subproc_processor_get_name (item->incoming));
+          break;
+        case SUBPROC_MERGE_CHANGED:
+          fields = g_string_new (NULL);
+          for (guint f = 0; f < item->fields->len; f++)
+            {
+              SubprocField field = g_array_index (item->fields, SubprocField, f);
+
+              /* the report's “As written” reads well under Countries, not alone in a list */
+              g_string_append_printf (fields, "%s%s", f > 0 ? C_("list separator", ", ") : "",
+                                      field == SUBPROC_FIELD_LOCATION ? _("Location as written")
+                                                                      : subproc_columns_field_title (field));
+            }
+          /* Translators: a changed processor in the merge dialog: its name, then what changed */
+          g_ptr_array_add (changed, g_strdup_printf (_("%s (%s)"), subproc_processor_get_name (item->existing), fields->str));
+          break;
+        case SUBPROC_MERGE_MISSING:
+          g_ptr_array_add (missing, (gpointer) subproc_processor_get_name (item->existing));
+          break;
+        default:
+          n_unchanged++;
+          break;
+        }
+    }
+
+  append_names (body, _("New:"), added);
+  append_names (body, _("Changed:"), changed);
+  append_names (body, _("No longer listed:"), missing);
+  if (body->len == 0)
+    {
+      g_autofree char *none = g_strdup_printf (_("“%s” lists nothing the register does not already say."), source);
+
+      g_free (source);
+      g_ptr_array_unref (items);
+      show_error (self, _("Nothing to Merge"), none);
+      return;
+    }
+  if (n_unchanged > 0)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, ngettext ("%u processor is as it was.", "%u processors are as they were.", n_unchanged),
+                              n_unchanged);
+    }
+
+  /* Translators: the heading of the merge dialog; %s is the list's source */
+  heading = g_strdup_printf (_("Merge “%s”?"), source);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (missing->len > 0)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "end", _("Merge and _End the Missing"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "merge", _("_Merge"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "items", items, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "source", source, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * subproc_window_merge_file:
+ * @file: a vendor's list
+ *
+ * Reads @file and asks whether to merge it into the register shown,
+ * saying what would be added, changed and no longer listed.
+ */
+void
+subproc_window_merge_file (SubprocWindow *self,
+                           GFile         *file)
+{
+  g_return_if_fail (SUBPROC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  set_reading (self, TRUE);
+  subproc_input_read_async (file, self->cancellable, merge_read_cb, g_object_ref (self));
 }
 
 static void
@@ -875,6 +1063,7 @@ _subproc_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

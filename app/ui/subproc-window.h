@@ -15,6 +15,8 @@ SubprocWindow   *subproc_window_new          (GtkApplication     *application);
 void             subproc_window_open_user_register (SubprocWindow *self,
                                                     GFile         *file);
 void             subproc_window_open_example (SubprocWindow      *self);
+void             subproc_window_merge_file   (SubprocWindow      *self,
+                                              GFile              *file);
 void             subproc_window_open_files   (SubprocWindow      *self,
                                               GFile             **files,
                                               int                 n_files);
