@@ -352,7 +352,8 @@ test_hostile (Fixture       *fixture,
     { "wide.tsv", NULL, TRUE },
     { "long-cell.tsv", NULL, TRUE },
     { "not-utf8.json", "{\"format\": \"org.example.Subproc.register\",\n\"title\": \"\xff\"}\n", TRUE },
-    { "not-utf8.txt", "Name\tCountry\nA\xff\tSE\n", FALSE },
+    /* (text that is not UTF-8 is read as Windows-1252; UTF-16 that is not is refused) */
+    { "broken-utf16.txt", NULL, FALSE },
     { "nul.txt", NULL, FALSE },
     { "text-is-number.json", "{\"format\": \"org.example.Subproc.register\", \"version\": 1,\n"
                              "\"processors\": [{\"name\": 5}]}\n", TRUE },
@@ -393,6 +394,9 @@ test_hostile (Fixture       *fixture,
         }
       else if (g_str_equal (cases[i].name, "nul.txt"))
         write_text (path, "Name\tCountry\nA\0B\tSE\n", 20);
+      else if (g_str_equal (cases[i].name, "broken-utf16.txt"))
+        /* a byte-order mark, then a surrogate that nothing follows */
+        write_text (path, "\xff\xfeN\x00a\x00\x3d\xd8", 8);
       else
         {
           g_autoptr(GString) list = g_string_new ("Name\tCountry\tDescription\nA\tSE\t");
