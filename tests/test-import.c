@@ -545,6 +545,24 @@ test_html_deep (void)
     }
 }
 
+/* A ZIP that is no spreadsheet, or a damaged one, is said to be so. */
+static void
+test_not_a_spreadsheet (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor.xlsx", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) processors = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  /* cut short: the ZIP's directory is gone */
+  processors = subproc_import_text (data, length / 2, "cut.xlsx", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_NOT_TEXT);
+  g_assert_nonnull (strstr (error->message, "cut.xlsx"));
+}
+
 /* A page whose spans would make more cells than it could hold written out
  * is read with its spans cut short, quickly and in little memory. */
 static void
@@ -578,6 +596,7 @@ typedef struct
   const char *description;
   const char *updated;
   const char *notes;
+  const char *added;
 } Expected;
 
 typedef struct
@@ -630,6 +649,18 @@ static const Expected utf16[] = {
   { "Fortnox AB", "SE", "Sverige", "not-needed", "Bokföring", NULL, NULL, NULL },
 };
 
+/* sheets: dates from date cells; a sheet that is no list left out */
+static const Expected xlsx[] = {
+  { "Amazon Web Services EMEA SARL", "IE", "Ireland", "scc", NULL, "Hosting", NULL, NULL, "2026-03-01" },
+  { "Zendesk, Inc.", "US", "United States", "dpf,scc", NULL, "Customer support", NULL, NULL, "2019-12-31" },
+  { "Elastx AB", "SE", "Sweden", "", NULL, "42", NULL, NULL, "2026-02-14" },
+};
+
+static const Expected ods[] = {
+  { "Fortnox AB", "SE", "Sverige", "not-needed", NULL, NULL, "2026-01-15", NULL },
+  { "Microsoft Ireland Operations Ltd", "IE,NL", "Irland och Nederländerna", "scc", NULL, NULL, "2020-10-07", NULL },
+};
+
 static const ListCase list_cases[] = {
   { "vendor-page.html", G_N_ELEMENTS (vendor_page), vendor_page,
     { "“Global”", "“Change log”", "“Contact”" } },
@@ -638,6 +669,8 @@ static const ListCase list_cases[] = {
   { "english-region.csv", G_N_ELEMENTS (english_region), english_region, { NULL } },
   { "excel-1252.csv", G_N_ELEMENTS (excel_1252), excel_1252, { "Windows-1252" } },
   { "utf16.tsv", G_N_ELEMENTS (utf16), utf16, { NULL } },
+  { "vendor.xlsx", G_N_ELEMENTS (xlsx), xlsx, { "“Change log”" } },
+  { "vendor.ods", G_N_ELEMENTS (ods), ods, { NULL } },
 };
 
 static char *
@@ -681,6 +714,7 @@ test_vendor_lists (void)
           g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_DESCRIPTION), ==, want->description);
           g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_UPDATED), ==, want->updated);
           g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_NOTES), ==, want->notes);
+          g_assert_cmpstr (subproc_processor_get_text (got, SUBPROC_FIELD_ADDED), ==, want->added);
         }
       /* what was left out is said, in order */
       for (guint i = 0; i < warnings->len && w < G_N_ELEMENTS (list->warnings) && list->warnings[w] != NULL; i++)
@@ -755,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/vendor-lists", test_vendor_lists);
   g_test_add_func ("/import/span-bomb", test_span_bomb);
+  g_test_add_func ("/import/not-a-spreadsheet", test_not_a_spreadsheet);
   g_test_add_func ("/import/header-words", test_header_words);
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/mechanisms", test_mechanisms);

@@ -27,8 +27,9 @@ typedef struct
 typedef struct
 {
   GPtrArray *rows;     /* of SubprocImportRow */
-  char      *heading;  /* the heading above it (h1–h4, or #–####), or NULL */
+  char      *heading;  /* the heading above it (h1–h4, or #–####), or the sheet's name; or NULL */
   guint      line;     /* where it starts */
+  gboolean   sheet;    /* a spreadsheet's sheet: its name is no heading for the processors */
 } SubprocImportTable;
 
 /* The tables of a page, and its “Last updated” day (YYYY-MM-DD) or NULL. */
@@ -56,6 +57,12 @@ char              *_subproc_import_tidy_text      (const char *text);
 struct _xmlNode;
 char              *_subproc_import_nodes_to_text  (struct _xmlNode *node);
 char              *_subproc_import_find_updated   (const char *text);
+gboolean           _subproc_import_is_spreadsheet (const char  *data,
+                                                   gsize        length);
+SubprocImportPage *_subproc_import_read_spreadsheet (const char  *data,
+                                                     gsize        length,
+                                                     const char  *display_name,
+                                                     GError     **error);
 
 gboolean _subproc_import_header_to_field (const char   *header,
                                           SubprocField *field);

@@ -897,7 +897,11 @@ import_table (Import             *import,
     }
   if (header == NULL || !is_processor_table (import))
     {
-      if (table->heading != NULL)
+      if (table->sheet)
+        /* Translators: %s is the name of a spreadsheet's sheet */
+        warn (import, table->line, 1, _("The sheet “%s” is not a list of processors; it was left out."),
+              table->heading != NULL ? table->heading : "");
+      else if (table->heading != NULL)
         /* Translators: %1$s is a heading on the page, %2$u its line */
         warn (import, table->line, 1, _("The table under “%1$s” (line %2$u) is not a list of processors; it was left out."),
               table->heading, table->line);
@@ -922,7 +926,9 @@ import_table (Import             *import,
     {
       SubprocProcessor *processor = g_ptr_array_index (import->processors, i);
 
-      if (table->heading != NULL && import->columns[SUBPROC_FIELD_FUNCTION] < 0)
+      if (table->sheet)
+        ;  /* “Sheet1” says nothing of a processor */
+      else if (table->heading != NULL && import->columns[SUBPROC_FIELD_FUNCTION] < 0)
         subproc_processor_set_text (processor, SUBPROC_FIELD_FUNCTION, table->heading);
       else if (table->heading != NULL)
         {
@@ -1059,12 +1065,20 @@ subproc_import_text (const char  *text,
 
   if (length < 0)
     length = strlen (text);
-  copy = decode (&import, text, length, error);
-  if (copy == NULL)
+  /* a spreadsheet: every sheet that lists processors */
+  if (_subproc_import_is_spreadsheet (text, length))
+    {
+      page = _subproc_import_read_spreadsheet (text, length, display_name, error);
+      if (page == NULL)
+        return NULL;
+    }
+  else if ((copy = decode (&import, text, length, error)) == NULL)
     return NULL;
 
   /* a page: every table that lists processors */
-  if (_subproc_import_is_html_page (copy))
+  if (page != NULL)
+    ;
+  else if (_subproc_import_is_html_page (copy))
     page = _subproc_import_read_html_page (copy);
   else if (_subproc_import_is_markdown (copy))
     page = _subproc_import_read_markdown (copy);
