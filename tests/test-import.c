@@ -520,6 +520,54 @@ test_too_large (void)
   g_assert_cmpstr (error->message, ==, "“long.tsv”, line 2, column 3: the cell holds more than 1 MB of text, more than Subproc reads in a cell.");
 }
 
+/* The same limits on a page's tables and a spreadsheet's sheets. */
+static void
+test_too_large_pages (void)
+{
+  g_autoptr(GString) html = g_string_new ("<table><tr><th>Name</th><th>Description</th></tr>\n<tr><td>A</td><td>");
+  g_autoptr(GString) markdown = g_string_new ("| Name | Description |\n|---|---|\n| A | ");
+  g_autoptr(GString) wide = g_string_new ("<table><tr><th>Name</th><th>Country</th></tr>\n<tr><td>A</td>");
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2 * 1024 * 1024; i++)
+    {
+      g_string_append_c (html, 'x');
+      g_string_append_c (markdown, 'x');
+    }
+  g_string_append (html, "</td></tr></table>\n");
+  g_string_append (markdown, " |\n");
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (wide, "<td>x</td>");
+  g_string_append (wide, "</tr></table>\n");
+
+  processors = subproc_import_text (html->str, -1, "long.html", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“long.html”, line 2"));
+  g_clear_error (&error);
+
+  processors = subproc_import_text (markdown->str, -1, "long.md", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“long.md”, line 3"));
+  g_clear_error (&error);
+
+  processors = subproc_import_text (wide->str, -1, "wide.html", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "more than 1000 columns"));
+  g_clear_error (&error);
+
+  /* a page larger than any list is not parsed at all */
+  while (html->len <= SUBPROC_IMPORT_MAX_PAGE)
+    g_string_append (html, "<p>more</p>\n");
+  processors = subproc_import_text (html->str, html->len, "huge.html", NULL, &error);
+  g_assert_null (processors);
+  g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“huge.html” is a web page of more than 32 MB"));
+}
+
 /* HTML nested deeper than libxml2 reads keeps its text, and says so. */
 static void
 test_html_deep (void)
@@ -789,6 +837,7 @@ main (int   argc,
   g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/vendor-lists", test_vendor_lists);
   g_test_add_func ("/import/span-bomb", test_span_bomb);
+  g_test_add_func ("/import/error/too-large-pages", test_too_large_pages);
   g_test_add_func ("/import/not-a-spreadsheet", test_not_a_spreadsheet);
   g_test_add_func ("/import/header-words", test_header_words);
   g_test_add_func ("/import/html", test_html);

@@ -1079,7 +1079,18 @@ subproc_import_text (const char  *text,
   if (page != NULL)
     ;
   else if (_subproc_import_is_html_page (copy))
-    page = _subproc_import_read_html_page (copy);
+    {
+      /* libxml2 keeps the whole page as a tree, several times its size */
+      if (strlen (copy) > SUBPROC_IMPORT_MAX_PAGE)
+        {
+          g_set_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE,
+                       /* Translators: %1$s is a file name, %2$u megabytes */
+                       _("“%1$s” is a web page of more than %2$u MB, larger than a list of processors ever is."),
+                       display_name, (guint) (SUBPROC_IMPORT_MAX_PAGE / (1024 * 1024)));
+          return NULL;
+        }
+      page = _subproc_import_read_html_page (copy);
+    }
   else if (_subproc_import_is_markdown (copy))
     page = _subproc_import_read_markdown (copy);
   if (page != NULL)

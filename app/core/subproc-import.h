@@ -20,6 +20,7 @@ typedef enum
 /* Limits of what a list may hold; see docs/FORMAT.md */
 #define SUBPROC_IMPORT_MAX_COLUMNS 1000           /* cells in a row, not counting empty ones at its end */
 #define SUBPROC_IMPORT_MAX_CELL    (1024 * 1024)  /* bytes in one cell */
+#define SUBPROC_IMPORT_MAX_PAGE    (32 * 1024 * 1024) /* bytes of an HTML page, which is parsed whole */
 
 /* Something the importer could not read as it stands; the text was kept. */
 typedef struct
