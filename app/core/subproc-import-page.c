@@ -306,8 +306,8 @@ _subproc_import_is_markdown (const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", 400);
 
-  /* a pipe table: a row, then its separator */
-  for (guint i = 1; lines[i] != NULL; i++)
+  /* a pipe table: a row, then its separator (an empty text has no lines) */
+  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
     if (is_separator_row (lines[i]) && strchr (lines[i - 1], '|') != NULL && strchr (lines[i], '|') != NULL)
       return TRUE;
   return FALSE;
