@@ -593,6 +593,57 @@ test_html_deep (void)
     }
 }
 
+/* The preview's choices: a column kept in the notes or left out, another
+ * given a field; the columns and the encoding are reported. */
+static void
+test_mapping (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lists", "english-region.csv", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) processors = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  SubprocImportReport report;
+  SubprocProcessor *salesforce;
+  gsize length = 0;
+  static const struct { const char *header; int choice; } expected[] = {
+    { "Sub-processor name", SUBPROC_FIELD_NAME },
+    { "Region", SUBPROC_FIELD_LOCATION },
+    { "Data category", SUBPROC_IMPORT_IGNORE },
+    { "Legal basis", SUBPROC_FIELD_TRANSFER_BASIS },
+    { "Purpose", SUBPROC_IMPORT_NOTES },
+    { "Last updated", SUBPROC_FIELD_DESCRIPTION },
+  };
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_hash_table_insert (mapping, (gpointer) "Purpose", GINT_TO_POINTER (SUBPROC_IMPORT_NOTES + 3));
+  g_hash_table_insert (mapping, (gpointer) "Data category", GINT_TO_POINTER (SUBPROC_IMPORT_IGNORE + 3));
+  g_hash_table_insert (mapping, (gpointer) "Last updated", GINT_TO_POINTER (SUBPROC_FIELD_DESCRIPTION + 3));
+  processors = subproc_import_text_mapped (data, length, "english-region.csv", mapping, &report, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (processors->len, ==, 2);
+  salesforce = g_ptr_array_index (processors, 0);
+  g_assert_null (subproc_processor_get_text (salesforce, SUBPROC_FIELD_FUNCTION));
+  g_assert_cmpstr (subproc_processor_get_text (salesforce, SUBPROC_FIELD_NOTES), ==, "Purpose: CRM");
+  g_assert_null (subproc_processor_get_list (salesforce, SUBPROC_FIELD_DATA_CATEGORIES)[0]);
+  g_assert_cmpstr (subproc_processor_get_text (salesforce, SUBPROC_FIELD_DESCRIPTION), ==, "2026-02-10");
+  g_assert_null (subproc_processor_get_text (salesforce, SUBPROC_FIELD_UPDATED));
+  /* what the user chose is not warned about */
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  g_assert_cmpstr (report.encoding, ==, "UTF-8");
+  g_assert_cmpuint (report.columns->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      SubprocImportColumn *column = g_ptr_array_index (report.columns, i);
+
+      g_assert_cmpstr (column->header, ==, expected[i].header);
+      g_assert_cmpint (column->choice, ==, expected[i].choice);
+    }
+  subproc_import_report_clear (&report);
+}
+
 /* A ZIP that is no spreadsheet, or a damaged one, is said to be so. */
 static void
 test_not_a_spreadsheet (void)
@@ -839,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/import/span-bomb", test_span_bomb);
   g_test_add_func ("/import/error/too-large-pages", test_too_large_pages);
   g_test_add_func ("/import/not-a-spreadsheet", test_not_a_spreadsheet);
+  g_test_add_func ("/import/mapping", test_mapping);
   g_test_add_func ("/import/header-words", test_header_words);
   g_test_add_func ("/import/html", test_html);
   g_test_add_func ("/import/mechanisms", test_mechanisms);

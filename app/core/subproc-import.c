@@ -25,7 +25,45 @@ typedef struct
   GPtrArray    *unknown_headers;            /* column -> header, NULL for a known one */
   guint         n_columns;
   GString      *notes;                      /* the lines added to the notes of the processor read */
+  GHashTable   *mapping;                    /* header as written -> choice + 3; NULL: all found by their words */
+  SubprocImportReport *report;              /* NULL when nobody asks */
 } Import;
+
+/* What the user chose for the column headed HEADER, if anything. */
+static gboolean
+mapped_choice (Import     *import,
+               const char *header,
+               int        *choice)
+{
+  gpointer value;
+
+  if (import->mapping == NULL || header == NULL || *header == '\0' ||
+      !g_hash_table_lookup_extended (import->mapping, header, NULL, &value))
+    return FALSE;
+  *choice = GPOINTER_TO_INT (value) - 3;
+  return *choice >= SUBPROC_IMPORT_IGNORE && *choice < SUBPROC_N_FIELDS;
+}
+
+/**
+ * subproc_import_report_clear:
+ *
+ * Frees what @report holds.
+ */
+void
+subproc_import_report_clear (SubprocImportReport *report)
+{
+  if (report == NULL)
+    return;
+  for (guint i = 0; report->columns != NULL && i < report->columns->len; i++)
+    {
+      SubprocImportColumn *column = g_ptr_array_index (report->columns, i);
+
+      g_free (column->header);
+      g_free (column);
+    }
+  g_clear_pointer (&report->columns, g_ptr_array_unref);
+  report->encoding = NULL;
+}
 
 static void
 cell_clear (Cell *cell)
@@ -250,8 +288,16 @@ try_header (Import *import,
   for (guint i = 0; i < row->cells->len; i++)
     {
       SubprocField field;
+      int choice;
 
-      if (!_subproc_import_header_to_field (row_text (row, i), &field))
+      if (mapped_choice (import, row_text (row, i), &choice))
+        {
+          /* the user's choice for this header: a field, or no field */
+          if (choice < 0)
+            continue;
+          field = choice;
+        }
+      else if (!_subproc_import_header_to_field (row_text (row, i), &field))
         continue;
       if (columns[field] < 0)
         {
@@ -765,6 +811,27 @@ continue_description (Import *import,
   subproc_processor_set_text (previous, SUBPROC_FIELD_DESCRIPTION, joined);
 }
 
+/* The preview's list of columns: each header once, with what it became. */
+static void
+report_column (Import     *import,
+               const char *header,
+               int         choice)
+{
+  SubprocImportColumn *column;
+
+  if (import->report == NULL || header == NULL || *header == '\0')
+    return;
+  if (import->report->columns == NULL)
+    import->report->columns = g_ptr_array_new ();
+  for (guint i = 0; i < import->report->columns->len; i++)
+    if (g_str_equal (((SubprocImportColumn *) g_ptr_array_index (import->report->columns, i))->header, header))
+      return;
+  column = g_new0 (SubprocImportColumn, 1);
+  column->header = g_strdup (header);
+  column->choice = choice;
+  g_ptr_array_add (import->report->columns, column);
+}
+
 static void
 note_unknown_headers (Import *import,
                       Row    *header)
@@ -775,17 +842,29 @@ note_unknown_headers (Import *import,
       g_autofree char *text = cell_text (import, cell);
       gboolean known = FALSE;
 
-      for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
-        known |= import->columns[f] == (int) i || (i < 64 && (import->more_columns[f] & (G_GUINT64_CONSTANT (1) << i)));
+      int choice = SUBPROC_IMPORT_NOTES;
+      gboolean chosen = mapped_choice (import, row_text (header, i), &choice) && choice < 0;
 
-      if (known || *text == '\0')
+      for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
+        if (import->columns[f] == (int) i || (i < 64 && (import->more_columns[f] & (G_GUINT64_CONSTANT (1) << i))))
+          {
+            known = TRUE;
+            choice = f;
+          }
+      if (known)
+        chosen = FALSE;
+      report_column (import, row_text (header, i), known || chosen ? choice : SUBPROC_IMPORT_NOTES);
+
+      if (known || *text == '\0' || (chosen && choice == SUBPROC_IMPORT_IGNORE))
         {
           g_ptr_array_add (import->unknown_headers, NULL);
           continue;
         }
 
-      warn (import, cell->line, cell->column,
-            _("The column “%s” has no field in Subproc; its values are kept in the notes."), text);
+      /* kept in the notes: said, unless the user chose it */
+      if (!chosen)
+        warn (import, cell->line, cell->column,
+              _("The column “%s” has no field in Subproc; its values are kept in the notes."), text);
       g_ptr_array_add (import->unknown_headers, g_steal_pointer (&text));
     }
 }
@@ -1008,6 +1087,8 @@ decode (Import      *import,
                        import->display_name);
           return NULL;
         }
+      if (import->report != NULL)
+        import->report->encoding = "UTF-16";
       return text;
     }
 
@@ -1019,7 +1100,13 @@ decode (Import      *import,
       return NULL;
     }
   if (g_utf8_validate (data, length, NULL))
-    return g_strndup (data, length);
+    {
+      if (import->report != NULL)
+        import->report->encoding = "UTF-8";
+      return g_strndup (data, length);
+    }
+  if (import->report != NULL)
+    import->report->encoding = "Windows-1252";
 
   warn (import, 1, 1,
         _("The file is not UTF-8, so it was read as Windows-1252 (Western European); check that letters such as å, æ and ø look right."));
@@ -1050,6 +1137,29 @@ subproc_import_text (const char  *text,
                      GPtrArray  **warnings,
                      GError     **error)
 {
+  return subproc_import_text_mapped (text, length, display_name, NULL, NULL, warnings, error);
+}
+
+/**
+ * subproc_import_text_mapped:
+ * @mapping: (nullable) (element-type utf8 int): for headers as written,
+ *   what their columns become, as GINT_TO_POINTER (choice + 3): a
+ *   SubprocField, %SUBPROC_IMPORT_NOTES or %SUBPROC_IMPORT_IGNORE; other
+ *   headers are found by their words
+ * @report: (out caller-allocates) (optional): the columns and the encoding
+ *   found, for a preview; clear it with subproc_import_report_clear()
+ *
+ * subproc_import_text(), with the columns the user chose in a preview.
+ */
+GPtrArray *
+subproc_import_text_mapped (const char          *text,
+                            gssize               length,
+                            const char          *display_name,
+                            GHashTable          *mapping,
+                            SubprocImportReport *report,
+                            GPtrArray          **warnings,
+                            GError             **error)
+{
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) own_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
   g_autoptr(GPtrArray) processors = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1057,7 +1167,7 @@ subproc_import_text (const char  *text,
   g_autofree char *copy = NULL;
   g_autoptr(GError) limit_error = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
-  Import import = { display_name, own_warnings, processors, { 0 }, { 0 }, NULL, 0, notes };
+  Import import = { display_name, own_warnings, processors, { 0 }, { 0 }, NULL, 0, notes, mapping, report };
   guint header = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -1066,8 +1176,12 @@ subproc_import_text (const char  *text,
   if (length < 0)
     length = strlen (text);
   /* a spreadsheet: every sheet that lists processors */
+  if (report != NULL)
+    *report = (SubprocImportReport) { NULL, NULL };
   if (_subproc_import_is_spreadsheet (text, length))
     {
+      if (report != NULL)
+        report->encoding = "XLSX/ODS";
       page = _subproc_import_read_spreadsheet (text, length, display_name, error);
       if (page == NULL)
         return NULL;

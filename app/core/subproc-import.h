@@ -30,6 +30,27 @@ typedef struct
   char  *message;
 } SubprocImportWarning;
 
+/* What a column of a list becomes, besides a field (a SubprocField). */
+#define SUBPROC_IMPORT_NOTES  (-1)  /* its values are kept in the notes */
+#define SUBPROC_IMPORT_IGNORE (-2)  /* its values are left out */
+
+/* A column of the tables imported: its header as written, and what it
+ * became. */
+typedef struct
+{
+  char *header;
+  int   choice;  /* a SubprocField, SUBPROC_IMPORT_NOTES or SUBPROC_IMPORT_IGNORE */
+} SubprocImportColumn;
+
+/* What an import found, for the preview. */
+typedef struct
+{
+  GPtrArray  *columns;   /* (element-type SubprocImportColumn) of every table taken, each header once */
+  const char *encoding;  /* "UTF-8", "UTF-16", "Windows-1252", or "XLSX/ODS" for a spreadsheet */
+} SubprocImportReport;
+
+void       subproc_import_report_clear (SubprocImportReport *report);
+
 GQuark     subproc_import_error_quark (void);
 void       subproc_import_warning_free (SubprocImportWarning *warning);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SubprocImportWarning, subproc_import_warning_free)
@@ -39,6 +60,13 @@ GPtrArray *subproc_import_text        (const char  *text,
                                        const char  *display_name,
                                        GPtrArray  **warnings,
                                        GError     **error);
+GPtrArray *subproc_import_text_mapped (const char          *text,
+                                       gssize               length,
+                                       const char          *display_name,
+                                       GHashTable          *mapping,
+                                       SubprocImportReport *report,
+                                       GPtrArray          **warnings,
+                                       GError             **error);
 char      *subproc_import_html_to_text (const char *html);
 char     **subproc_import_guess_mechanisms (const char *text,
                                             gboolean   *known);
