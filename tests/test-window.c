@@ -9,6 +9,8 @@
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
 #include "subproc-check.h"
+#include "subproc-import-preview.h"
+#include "subproc-import.h"
 #include "test-util.h"
 
 static char *data_home;
@@ -46,6 +48,25 @@ static gboolean
 file_exists (gpointer file)
 {
   return g_file_query_exists (file, NULL);
+}
+
+static gboolean
+preview_shown (gpointer window)
+{
+  return subproc_window_get_import_preview (window) != NULL;
+}
+
+/* A list opens its preview; Import takes it in. */
+static void
+confirm_import (SubprocWindow *window)
+{
+  GtkWindow *preview;
+
+  g_assert_true (subproc_test_wait_for (preview_shown, window));
+  preview = subproc_window_get_import_preview (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL));
+  subproc_test_settle ();
+  g_assert_null (subproc_window_get_import_preview (window));
 }
 
 static SubprocWindow *
@@ -151,6 +172,7 @@ test_import_autosave (void)
   g_assert_false (g_file_query_exists (file, NULL));
 
   subproc_window_open_files (window, &seed, 1);
+  confirm_import (window);
 
   g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 13);
@@ -191,6 +213,7 @@ test_broken_register_kept (void)
   /* shown as an untitled register, so the broken file is never written */
   g_assert_null (subproc_window_get_file (window));
   subproc_window_open_files (window, &seed, 1);
+  confirm_import (window);
   g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 13);
   subproc_test_wait_ms (1600);
@@ -454,6 +477,7 @@ test_open_register (void)
 
   /* a list dropped on an open register is imported into it */
   subproc_window_open_files (window, &seed, 1);
+  confirm_import (window);
   g_assert_true (subproc_test_wait_idle (window));
   wait_for_rows (window, 14);
   /* the footer line of the list is reported, behind the toast's button */
@@ -619,6 +643,7 @@ test_merge (void)
   const char *body;
 
   subproc_window_open_files (window, &first, 1);
+  confirm_import (window);
   wait_for_rows (window, 6);
   g_assert_cmpstr (subproc_processor_get_text (subproc_register_get_processor (reg, 0), SUBPROC_FIELD_SOURCE), ==,
                    "vendor-page");
@@ -649,6 +674,58 @@ test_merge (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (renamed);
   g_rmdir (dir);
+}
+
+/* Import shows the list first: its processors, what each column becomes
+ * (changeable, read again at once), its warnings; Escape changes nothing,
+ * Import takes in what the preview shows. */
+static void
+test_import_preview (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SubprocWindow *window = new_window ();
+  SubprocRegister *reg = subproc_window_get_register (window);
+  SubprocImportPreview *preview;
+  SubprocInput *input;
+  SubprocProcessor *zendesk;
+  AdwComboRow *purpose;
+
+  subproc_window_open_files (window, &file, 1);
+  g_assert_true (subproc_test_wait_for (preview_shown, window));
+  preview = SUBPROC_IMPORT_PREVIEW (subproc_window_get_import_preview (window));
+  input = subproc_import_preview_get_input (preview);
+  g_assert_cmpuint (input->processors->len, ==, 6);
+  g_assert_cmpuint (input->warnings->len, ==, 3);
+  purpose = subproc_import_preview_get_column_row (preview, "Purpose");
+  g_assert_nonnull (purpose);
+  g_assert_nonnull (subproc_import_preview_get_column_row (preview, "Sub-processor name"));
+
+  /* Escape: nothing imported */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "window.close", NULL);
+  subproc_test_settle ();
+  g_assert_null (subproc_window_get_import_preview (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 0);
+
+  /* again, with the purpose kept in the notes */
+  subproc_window_open_files (window, &file, 1);
+  g_assert_true (subproc_test_wait_for (preview_shown, window));
+  preview = SUBPROC_IMPORT_PREVIEW (subproc_window_get_import_preview (window));
+  subproc_import_preview_set_choice (preview, "Purpose", SUBPROC_IMPORT_NOTES);
+  input = subproc_import_preview_get_input (preview);
+  zendesk = g_ptr_array_index (input->processors, 4);
+  g_assert_cmpstr (subproc_processor_get_name (zendesk), ==, "Zendesk, Inc.");
+  /* without a function column, the heading above the table is the function */
+  g_assert_cmpstr (subproc_processor_get_text (zendesk, SUBPROC_FIELD_FUNCTION), ==, "Customer support");
+  g_assert_nonnull (strstr (subproc_processor_get_text (zendesk, SUBPROC_FIELD_NOTES), "Purpose: Support tickets"));
+
+  confirm_import (window);
+  wait_for_rows (window, 6);
+  zendesk = subproc_register_get_processor (reg, 4);
+  g_assert_nonnull (strstr (subproc_processor_get_text (zendesk, SUBPROC_FIELD_NOTES), "Purpose: Support tickets"));
+  g_assert_cmpstr (subproc_processor_get_text (zendesk, SUBPROC_FIELD_SOURCE), ==, "vendor-page");
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -696,6 +773,7 @@ test_paste (void)
   gtk_window_present (GTK_WINDOW (window));
   set_clipboard (window, html, plain);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  confirm_import (window);
   wait_for_rows (window, 2);
   /* from the HTML, which has the mechanisms */
   subproc_assert_mechanisms (subproc_register_get_processor (reg, 0), "scc,dpf");
@@ -704,6 +782,7 @@ test_paste (void)
   /* text alone is read as a tab-separated list */
   set_clipboard (window, NULL, "Namn\tLand\nFortnox AB\tSverige\n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  confirm_import (window);
   wait_for_rows (window, 3);
   g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (reg, 2)), ==, "Fortnox AB");
 
@@ -743,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/window/findings", test_findings);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/merge", test_merge);
+  g_test_add_func ("/window/import-preview", test_import_preview);
 
   status = g_test_run ();
 

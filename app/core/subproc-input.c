@@ -23,6 +23,7 @@ subproc_input_free (SubprocInput *input)
   g_clear_object (&input->reg);
   g_free (input->etag);
   g_free (input->source);
+  g_clear_pointer (&input->data, g_bytes_unref);
   g_clear_pointer (&input->processors, g_ptr_array_unref);
   g_clear_pointer (&input->warnings, g_ptr_array_unref);
   g_free (input);
@@ -71,7 +72,11 @@ subproc_input_read_data (const char  *data,
       input->older_version = input->reg != NULL && input->version < SUBPROC_REGISTER_VERSION;
     }
   else
-    input->processors = subproc_import_text (data, length, display_name, &input->warnings, error);
+    {
+      input->processors = subproc_import_text (data, length, display_name, &input->warnings, error);
+      if (input->processors != NULL)
+        input->data = g_bytes_new (data, length);
+    }
 
   if (input->reg == NULL && input->processors == NULL)
     return NULL;

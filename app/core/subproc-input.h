@@ -20,6 +20,7 @@ typedef struct
   gboolean         older_version;  /* a register of an earlier version, converted as read */
   GPtrArray       *processors;     /* (element-type SubprocProcessor) a list's; NULL for a register */
   GPtrArray       *warnings;       /* (element-type SubprocImportWarning) a list's, maybe empty */
+  GBytes          *data;           /* a list's bytes, to read again with other columns (a preview) */
   char            *source;         /* a list file's name without its extension, which its
                                     * processors remember (see subproc-merge.h); NULL when pasted */
 } SubprocInput;

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "subproc-columns.h"
+#include "subproc-import-preview.h"
 #include "subproc-import.h"
 #include "subproc-merge.h"
 #include "subproc-storage.h"
@@ -105,8 +106,9 @@ show_older_version_toast (SubprocWindow *self,
 }
 
 static void
-import_input (SubprocWindow *self,
-              SubprocInput  *input)
+preview_import_cb (SubprocImportPreview *preview,
+                   SubprocInput         *input,
+                   SubprocWindow        *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -114,6 +116,45 @@ import_input (SubprocWindow *self,
     show_error (self, _("Nothing Imported"), error->message);
   else
     show_imported (self, input);
+}
+
+/* A list is imported after its preview: the user sees the processors and
+ * what each column becomes, and may change that, before anything is
+ * added. The preview takes INPUT. */
+static void
+import_input (SubprocWindow *self,
+              SubprocInput  *input)
+{
+  SubprocImportPreview *preview;
+
+  if (subproc_document_get_read_only (self->document))
+    {
+      show_error (self, _("Nothing Imported"),
+                  _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+      subproc_input_free (input);
+      return;
+    }
+  /* one at a time: a second list waits for the first's preview to close */
+  if (self->import_preview != NULL)
+    gtk_window_destroy (self->import_preview);
+  preview = subproc_import_preview_new (GTK_WINDOW (self), input);
+  g_signal_connect_object (preview, "import", G_CALLBACK (preview_import_cb), self, 0);
+  g_set_weak_pointer (&self->import_preview, GTK_WINDOW (preview));
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+/**
+ * subproc_window_get_import_preview:
+ *
+ * Returns: (transfer none) (nullable): the preview of a list being
+ *   imported, for tests.
+ */
+GtkWindow *
+subproc_window_get_import_preview (SubprocWindow *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_WINDOW (self), NULL);
+
+  return self->import_preview;
 }
 
 static void
@@ -207,7 +248,7 @@ read_done_cb (GObject      *source,
                                                                               : _("Could Not Open the Register"),
                                 error->message);
   else if (!subproc_input_is_register (input))
-    import_input (self, input);
+    import_input (self, g_steal_pointer (&input));
   /* what is not on disk yet is saved, or the user is asked first */
   else if (release_current (self, file, FALSE))
     {
@@ -568,7 +609,7 @@ paste_spliced_cb (GObject      *source,
   else if (subproc_input_is_register (input))
     show_error (self, _("Nothing Pasted"), _("What was pasted is a register, not a list. Save it as a file and open it instead."));
   else
-    import_input (self, input);
+    import_input (self, g_steal_pointer (&input));
 }
 
 static void
@@ -1095,4 +1136,7 @@ _subproc_window_files_dispose (SubprocWindow *self)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_file);
+  if (self->import_preview != NULL)
+    gtk_window_destroy (self->import_preview);
+  g_clear_weak_pointer (&self->import_preview);
 }

@@ -48,6 +48,7 @@ struct _SubprocWindow
   gboolean             reading;        /* a file of to_open, or the user's register, is read */
   gboolean             only_problems;  /* the table shows only processors with errors */
   gboolean             only_findings;  /* the table shows only processors with findings */
+  GtkWindow           *import_preview; /* weak: the preview of a list being imported */
   GHashTable          *findings_cells; /* the findings column's bound GtkListItems */
   GtkSorter           *findings_sorter;
   guint                recount_id;     /* counts the processors with errors, a part at a time */
@@ -88,6 +89,7 @@ void     subproc_window_save_as               (SubprocWindow   *self,
 /* For tests, which look at what the window shows. */
 GListModel    *subproc_window_get_visible_model    (SubprocWindow *self);
 GtkEditable   *subproc_window_get_search_entry     (SubprocWindow *self);
+GtkWindow     *subproc_window_get_import_preview   (SubprocWindow *self);
 const char    *subproc_window_get_count_text       (SubprocWindow *self);
 const char    *subproc_window_get_visible_page     (SubprocWindow *self);
 GtkColumnView *subproc_window_get_column_view      (SubprocWindow *self);
