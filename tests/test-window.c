@@ -656,7 +656,9 @@ test_merge (void)
   dialog = find_message_dialog ("Merge “vendor-page”?");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "New:\n• Elastx AB"));
-  g_assert_nonnull (strstr (body, "Changed:\n• Zendesk, Inc. (Name, Countries, Location as written)"));
+  g_assert_nonnull (strstr (body, "Changed:\n• Zendesk, Inc.\n    Name: Zendesk, Inc. → Zendesk Inc\n"
+                                  "    Countries: Ireland, United States → Ireland, Germany\n"
+                                  "    Location as written: North Europe (Dublin), US East (N. Virginia) → North Europe (Dublin), Frankfurt\n"));
   g_assert_nonnull (strstr (body, "No longer listed:\n• Hetzner Online GmbH"));
   g_assert_nonnull (strstr (body, "4 processors are as they were."));
 

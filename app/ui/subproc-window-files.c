@@ -759,18 +759,22 @@ merge_read_cb (GObject      *source_object,
           g_ptr_array_add (added, (gpointer) subproc_processor_get_name (item->incoming));
           break;
         case SUBPROC_MERGE_CHANGED:
-          fields = g_string_new (NULL);
+          /* each field that changed, old → new, as the reports show them */
+          fields = g_string_new (subproc_processor_get_name (item->existing));
           for (guint f = 0; f < item->fields->len; f++)
             {
               SubprocField field = g_array_index (item->fields, SubprocField, f);
+              g_autofree char *before = subproc_columns_field_text (item->existing, field, self->reg, NULL);
+              g_autofree char *after = subproc_columns_field_text (item->incoming, field, NULL, NULL);
 
-              /* the report's “As written” reads well under Countries, not alone in a list */
-              g_string_append_printf (fields, "%s%s", f > 0 ? C_("list separator", ", ") : "",
+              /* Translators: a changed field in the merge dialog: the field, its old value, its new value */
+              g_string_append_printf (fields, _("\n    %s: %s → %s"),
+                                      /* the report's “As written” reads well under Countries, not alone */
                                       field == SUBPROC_FIELD_LOCATION ? _("Location as written")
-                                                                      : subproc_columns_field_title (field));
+                                                                      : subproc_columns_field_title (field),
+                                      before != NULL ? before : "–", after != NULL ? after : "–");
             }
-          /* Translators: a changed processor in the merge dialog: its name, then what changed */
-          g_ptr_array_add (changed, g_strdup_printf (_("%s (%s)"), subproc_processor_get_name (item->existing), fields->str));
+          g_ptr_array_add (changed, g_string_free (g_steal_pointer (&fields), FALSE));
           break;
         case SUBPROC_MERGE_MISSING:
           g_ptr_array_add (missing, (gpointer) subproc_processor_get_name (item->existing));
