@@ -699,6 +699,10 @@ test_import_preview (void)
   input = subproc_import_preview_get_input (preview);
   g_assert_cmpuint (input->processors->len, ==, 6);
   g_assert_cmpuint (input->warnings->len, ==, 3);
+  /* a warning of a processor's row beside it; the tables left out on their own */
+  g_assert_null (subproc_import_preview_get_row_warnings (preview, 0));
+  g_assert_nonnull (strstr (subproc_import_preview_get_row_warnings (preview, 3), "“Global”"));
+  g_assert_cmpuint (subproc_import_preview_get_n_other_warnings (preview), ==, 2);
   purpose = subproc_import_preview_get_column_row (preview, "Purpose");
   g_assert_nonnull (purpose);
   g_assert_nonnull (subproc_import_preview_get_column_row (preview, "Sub-processor name"));

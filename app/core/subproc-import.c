@@ -62,6 +62,7 @@ subproc_import_report_clear (SubprocImportReport *report)
       g_free (column);
     }
   g_clear_pointer (&report->columns, g_ptr_array_unref);
+  g_clear_pointer (&report->lines, g_array_unref);
   report->encoding = NULL;
 }
 
@@ -888,7 +889,11 @@ read_row (Import *import,
 
   name = field_text (import, row, SUBPROC_FIELD_NAME);
   if (*name != '\0')
-    g_ptr_array_add (import->processors, read_processor (import, row));
+    {
+      g_ptr_array_add (import->processors, read_processor (import, row));
+      if (import->report != NULL)
+        g_array_append_val (import->report->lines, row->line);
+    }
   else if (is_continuation (import, row))
     continue_description (import, row);
   else
@@ -1177,7 +1182,7 @@ subproc_import_text_mapped (const char          *text,
     length = strlen (text);
   /* a spreadsheet: every sheet that lists processors */
   if (report != NULL)
-    *report = (SubprocImportReport) { NULL, NULL };
+    *report = (SubprocImportReport) { NULL, NULL, g_array_new (FALSE, FALSE, sizeof (guint)) };
   if (_subproc_import_is_spreadsheet (text, length))
     {
       if (report != NULL)

@@ -47,6 +47,7 @@ typedef struct
 {
   GPtrArray  *columns;   /* (element-type SubprocImportColumn) of every table taken, each header once */
   const char *encoding;  /* "UTF-8", "UTF-16", "Windows-1252", or "XLSX/ODS" for a spreadsheet */
+  GArray     *lines;     /* (element-type guint) the line each processor starts at, in their order */
 } SubprocImportReport;
 
 void       subproc_import_report_clear (SubprocImportReport *report);

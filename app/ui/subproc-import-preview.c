@@ -27,6 +27,7 @@ struct _SubprocImportPreview
   AdwPreferencesGroup  *warnings_group;
   GPtrArray            *column_rows;      /* AdwComboRow, in the order of the columns */
   GPtrArray            *shown_rows;       /* the rows of the processors and warnings groups */
+  gboolean             *placed;           /* per warning: shown beside a processor */
 
   SubprocInput         *input;            /* what the list holds as the columns now say */
   GBytes               *data;
@@ -128,6 +129,7 @@ show (SubprocImportPreview *self,
 {
   g_autofree char *subtitle = NULL;
   guint n = self->input->processors->len;
+  guint n_left = 0;
 
   self->updating = TRUE;
   if (self->column_rows->len == 0 && report->columns != NULL)
@@ -163,9 +165,14 @@ show (SubprocImportPreview *self,
 
   clear_group (self->processors_group, self->shown_rows);
   clear_group (self->warnings_group, self->shown_rows);
+  g_clear_pointer (&self->placed, g_free);
+  self->placed = g_new0 (gboolean, self->input->warnings->len + 1);
   for (guint i = 0; i < MIN (n, MAX_SHOWN); i++)
     {
       SubprocProcessor *processor = g_ptr_array_index (self->input->processors, i);
+      g_autoptr(GString) said = g_string_new (NULL);
+      guint first = report->lines != NULL && i < report->lines->len ? g_array_index (report->lines, guint, i) : 0;
+      guint next = report->lines != NULL && i + 1 < report->lines->len ? g_array_index (report->lines, guint, i + 1) : G_MAXUINT;
       g_autofree char *countries = subproc_columns_field_text (processor, SUBPROC_FIELD_COUNTRIES, NULL, NULL);
       g_autofree char *basis = subproc_columns_field_text (processor, SUBPROC_FIELD_TRANSFER_MECHANISM, NULL, NULL);
       const char *function = subproc_processor_get_text (processor, SUBPROC_FIELD_FUNCTION);
@@ -183,6 +190,30 @@ show (SubprocImportPreview *self,
       joined = g_strv_builder_end (parts);
       subtitle_text = g_strjoinv (" · ", joined);
       row = text_row (subproc_processor_get_name (processor), subtitle_text);
+
+      /* the warnings of its lines, beside it */
+      if (next <= first)
+        next = first + 1;
+      for (guint w = 0; first > 0 && w < self->input->warnings->len; w++)
+        {
+          SubprocImportWarning *warning = g_ptr_array_index (self->input->warnings, w);
+
+          /* a cell's, in its rows; not a row's or a table's (the first column) */
+          if (warning->line < first || warning->line >= next || warning->column <= 1)
+            continue;
+          g_string_append_printf (said, "%s%s", said->len > 0 ? "\n" : "", warning->message);
+          self->placed[w] = TRUE;
+        }
+      if (said->len > 0)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, said->str);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, said->str, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          g_object_set_data_full (G_OBJECT (row), "warnings", g_strdup (said->str), g_free);
+        }
       adw_preferences_group_add (self->processors_group, row);
       g_ptr_array_add (self->shown_rows, row);
     }
@@ -195,17 +226,22 @@ show (SubprocImportPreview *self,
       g_ptr_array_add (self->shown_rows, row);
     }
 
+  /* the rest (a table left out, a column, the encoding) on their own */
   for (guint i = 0; i < self->input->warnings->len; i++)
     {
       SubprocImportWarning *warning = g_ptr_array_index (self->input->warnings, i);
       /* Translators: where a warning of an imported list is, as “Line 12” */
       g_autofree char *where = g_strdup_printf (_("Line %u"), warning->line);
-      GtkWidget *row = text_row (warning->message, where);
+      GtkWidget *row;
 
+      if (self->placed[i])
+        continue;
+      row = text_row (warning->message, where);
       adw_preferences_group_add (self->warnings_group, row);
       g_ptr_array_add (self->shown_rows, row);
+      n_left++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), self->input->warnings->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), n_left > 0);
 
   /* Translators: the preview's subtitle: how many processors, and the list's encoding */
   subtitle = g_strdup_printf (ngettext ("%u processor · %s", "%u processors · %s", n), n,
@@ -282,6 +318,7 @@ subproc_import_preview_finalize (GObject *object)
 
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->placed, g_free);
   g_clear_pointer (&self->input, subproc_input_free);
   g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
@@ -417,6 +454,49 @@ subproc_import_preview_get_input (SubprocImportPreview *self)
  *
  * Returns: (transfer none) (nullable): the row of the column headed @header.
  */
+/**
+ * subproc_import_preview_get_row_warnings:
+ * @index: a processor's place among those shown
+ *
+ * Returns: (transfer none) (nullable): the warnings shown beside it.
+ */
+const char *
+subproc_import_preview_get_row_warnings (SubprocImportPreview *self,
+                                         guint                 index)
+{
+  guint seen = 0;
+
+  g_return_val_if_fail (SUBPROC_IS_IMPORT_PREVIEW (self), NULL);
+
+  for (guint i = 0; i < self->shown_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->shown_rows, i);
+
+      if (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP) != GTK_WIDGET (self->processors_group))
+        continue;
+      if (seen++ == index)
+        return g_object_get_data (G_OBJECT (row), "warnings");
+    }
+  return NULL;
+}
+
+/**
+ * subproc_import_preview_get_n_other_warnings:
+ *
+ * Returns: how many warnings are shown on their own, beside no processor.
+ */
+guint
+subproc_import_preview_get_n_other_warnings (SubprocImportPreview *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SUBPROC_IS_IMPORT_PREVIEW (self), 0);
+
+  for (guint i = 0; i < self->input->warnings->len; i++)
+    n += !self->placed[i];
+  return n;
+}
+
 AdwComboRow *
 subproc_import_preview_get_column_row (SubprocImportPreview *self,
                                        const char           *header)

@@ -16,6 +16,9 @@ SubprocImportPreview *subproc_import_preview_new            (GtkWindow          
 SubprocInput         *subproc_import_preview_get_input      (SubprocImportPreview *self);
 AdwComboRow          *subproc_import_preview_get_column_row (SubprocImportPreview *self,
                                                              const char           *header);
+const char           *subproc_import_preview_get_row_warnings (SubprocImportPreview *self,
+                                                               guint                 index);
+guint                 subproc_import_preview_get_n_other_warnings (SubprocImportPreview *self);
 void                  subproc_import_preview_set_choice     (SubprocImportPreview *self,
                                                              const char           *header,
                                                              int                   choice);
