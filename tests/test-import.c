@@ -566,6 +566,20 @@ test_too_large_pages (void)
   g_assert_null (processors);
   g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "“huge.html” is a web page of more than 32 MB"));
+  g_clear_error (&error);
+
+  /* and a sheet's cell */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lists", "huge-cell.ods", NULL);
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+    processors = subproc_import_text (data, length, "huge-cell.ods", NULL, &error);
+    g_assert_null (processors);
+    g_assert_error (error, SUBPROC_IMPORT_ERROR, SUBPROC_IMPORT_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "“huge-cell.ods”, line 2, column 2"));
+  }
 }
 
 /* HTML nested deeper than libxml2 reads keeps its text, and says so. */

@@ -69,3 +69,13 @@ zip_write('vendor.ods', [
   ('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'),
   ('content.xml', content),
 ])
+
+# a cell larger than Subproc reads (2 MB), which the ZIP makes small
+huge = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content ' + T + '><office:body><office:spreadsheet>'
+  '<table:table table:name="Huge"><table:table-row>' + cell('Name') + cell('Description') + '</table:table-row>'
+  '<table:table-row>' + cell('A') + cell('x' * (2 * 1024 * 1024)) + '</table:table-row>'
+  '</table:table></office:spreadsheet></office:body></office:document-content>')
+zip_write('huge-cell.ods', [
+  ('mimetype', 'application/vnd.oasis.opendocument.spreadsheet'),
+  ('content.xml', huge),
+])
