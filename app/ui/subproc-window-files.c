@@ -724,12 +724,12 @@ merge_read_cb (GObject      *source_object,
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unchanged = g_ptr_array_new ();
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   GPtrArray *items;
   char *source;
   GtkWidget *dialog;
-  guint n_unchanged = 0;
 
   input = subproc_input_read_finish (result, &error);
   set_reading (self, FALSE);
@@ -780,7 +780,7 @@ merge_read_cb (GObject      *source_object,
           g_ptr_array_add (missing, (gpointer) subproc_processor_get_name (item->existing));
           break;
         default:
-          n_unchanged++;
+          g_ptr_array_add (unchanged, (gpointer) subproc_processor_get_name (item->existing));
           break;
         }
     }
@@ -788,6 +788,7 @@ merge_read_cb (GObject      *source_object,
   append_names (body, _("New:"), added);
   append_names (body, _("Changed:"), changed);
   append_names (body, _("No longer listed:"), missing);
+  /* nothing new, changed or gone: nothing to ask */
   if (body->len == 0)
     {
       g_autofree char *none = g_strdup_printf (_("“%s” lists nothing the register does not already say."), source);
@@ -797,12 +798,7 @@ merge_read_cb (GObject      *source_object,
       show_error (self, _("Nothing to Merge"), none);
       return;
     }
-  if (n_unchanged > 0)
-    {
-      g_string_append (body, "\n\n");
-      g_string_append_printf (body, ngettext ("%u processor is as it was.", "%u processors are as they were.", n_unchanged),
-                              n_unchanged);
-    }
+  append_names (body, _("As they were:"), unchanged);
 
   /* Translators: the heading of the merge dialog; %s is the list's source */
   heading = g_strdup_printf (_("Merge “%s”?"), source);
