@@ -469,29 +469,39 @@ append_note (Import     *import,
   g_string_append_printf (import->notes, "\n%s: %s", label, value);
 }
 
+/* The countries a place names; what is not one is said, and kept as the
+ * place as written by the caller. Returns: whether all of it was. */
+static gboolean
+set_countries (Import           *import,
+               SubprocProcessor *processor,
+               const char       *text,
+               Cell             *cell)
+{
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) codes = subproc_country_parse_list (text, &unknown);
+
+  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) codes);
+  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
+    warn (import, cell->line, cell->column,
+          _("“%s” is not a country name known to Subproc; the place is kept as written."),
+          unknown[i]);
+  return unknown == NULL || unknown[0] == NULL;
+}
+
 static void
 read_location (Import           *import,
                Row              *row,
                SubprocProcessor *processor)
 {
   g_autofree char *location = field_text (import, row, SUBPROC_FIELD_LOCATION);
-  g_auto(GStrv) unknown = NULL;
-  g_auto(GStrv) codes = NULL;
-  Cell *cell = field_cell (import, row, SUBPROC_FIELD_LOCATION);
 
   if (*location == '\0')
     return;
 
   subproc_processor_set_text (processor, SUBPROC_FIELD_LOCATION, location);
   /* a column of countries, when there is one, says them */
-  if (import->columns[SUBPROC_FIELD_COUNTRIES] >= 0)
-    return;
-  codes = subproc_country_parse_list (location, &unknown);
-  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) codes);
-  for (guint i = 0; unknown != NULL && unknown[i] != NULL; i++)
-    warn (import, cell->line, cell->column,
-          _("“%s” is not a country name known to Subproc; the place is kept as written."),
-          unknown[i]);
+  if (import->columns[SUBPROC_FIELD_COUNTRIES] < 0)
+    set_countries (import, processor, location, field_cell (import, row, SUBPROC_FIELD_LOCATION));
 }
 
 static void
@@ -555,20 +565,9 @@ read_countries (Import           *import,
                 SubprocProcessor *processor)
 {
   g_autofree char *text = field_text (import, row, SUBPROC_FIELD_COUNTRIES);
-  g_auto(GStrv) unknown = NULL;
-  g_auto(GStrv) codes = NULL;
-  Cell *cell = field_cell (import, row, SUBPROC_FIELD_COUNTRIES);
 
-  if (*text == '\0')
+  if (*text == '\0' || set_countries (import, processor, text, field_cell (import, row, SUBPROC_FIELD_COUNTRIES)))
     return;
-  codes = subproc_country_parse_list (text, &unknown);
-  subproc_processor_set_list (processor, SUBPROC_FIELD_COUNTRIES, (const char * const *) codes);
-  if (unknown == NULL || unknown[0] == NULL)
-    return;
-  for (guint i = 0; unknown[i] != NULL; i++)
-    warn (import, cell->line, cell->column,
-          _("“%s” is not a country name known to Subproc; the place is kept as written."),
-          unknown[i]);
   if (import->columns[SUBPROC_FIELD_LOCATION] < 0)
     subproc_processor_set_text (processor, SUBPROC_FIELD_LOCATION, text);
   else
