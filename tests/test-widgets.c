@@ -7,6 +7,7 @@
 #include "subproc-country.h"
 #include "subproc-country-chooser.h"
 #include "subproc-date-row.h"
+#include "subproc-preferences.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
 #include "test-util.h"
@@ -580,6 +581,52 @@ test_country_chooser_keyboard (void)
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preferences change the settings as the user changes them: the
+ * months before an entry is stale, and the name changes are recorded
+ * under. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *preferences = subproc_preferences_new (NULL, settings);
+  GtkSpinButton *months;
+  AdwEntryRow *name;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  subproc_test_settle ();
+  months = GTK_SPIN_BUTTON (find_widget (preferences, GTK_TYPE_SPIN_BUTTON));
+  name = ADW_ENTRY_ROW (find_widget (preferences, ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (months);
+  g_assert_nonnull (name);
+  g_assert_cmpfloat (gtk_spin_button_get_value (months), ==, 12);
+
+  gtk_spin_button_set_value (months, 18);
+  g_assert_cmpuint (g_settings_get_uint (settings, "stale-months"), ==, 18);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Karin Lindqvist");
+  g_autofree char *saved = g_settings_get_string (settings, "user-name");
+  g_assert_cmpstr (saved, ==, "Karin Lindqvist");
+
+  g_settings_reset (settings, "stale-months");
+  g_settings_reset (settings, "user-name");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/widgets/date-row/error", test_date_row_error);
   g_test_add_func ("/widgets/country-chooser/search", test_country_chooser_search);
   g_test_add_func ("/widgets/country-chooser/excluded", test_country_chooser_excluded);
+  g_test_add_func ("/widgets/preferences", test_preferences);
   g_test_add_func ("/widgets/country-chooser/keyboard", test_country_chooser_keyboard);
 
   return g_test_run ();
