@@ -6,14 +6,13 @@
 #include "subproc-preferences.h"
 
 /* The user's preferences, kept in GSettings and applied as they change:
- * how the register is checked, and the name changes are recorded under. */
+ * how the register is checked. */
 struct _SubprocPreferences
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings     *settings;
   GtkSpinButton *stale_spin;
-  AdwEntryRow   *name_row;
 };
 
 G_DEFINE_FINAL_TYPE (SubprocPreferences, subproc_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -64,21 +63,6 @@ subproc_preferences_init (SubprocPreferences *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  /* who changes the register, as its record of changes will say */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("You"));
-  {
-    /* Translators: %s is the user's full name as the system gives it */
-    g_autofree char *description = g_strdup_printf (_("The name your changes to a register are recorded under. Leave it empty for “%s”, the name the system gives."),
-                                                    g_get_real_name ());
-
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  }
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Your Name"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 
@@ -103,6 +87,5 @@ subproc_preferences_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "stale-months", gtk_spin_button_get_adjustment (self->stale_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "user-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }
