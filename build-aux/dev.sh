@@ -7,7 +7,8 @@
 #                          UndefinedBehaviorSanitizer, the whole suite) and
 #                          build-fuzz/ (clang: each libFuzzer target for
 #                          SUBPROC_FUZZ_SECONDS, default 60)
-# Installs only the packages that are missing (as root, or through sudo).
+# Installs only the packages that are missing (as root, or through sudo);
+# a user without either is told the one command that installs them.
 set -euo pipefail
 # files named on the command line are where the user typed them
 here=$PWD
@@ -19,16 +20,30 @@ shift
 
 build=${SUBPROC_BUILD_DIR:-build}
 
+# The packages of build-aux/debian-packages.txt (or $SUBPROC_PACKAGE_LIST)
+# that are not installed are installed: as root, or through sudo when it
+# can be used. Without either, it says exactly what to install, and how.
 install_missing() {
+  local list=${SUBPROC_PACKAGE_LIST:-build-aux/debian-packages.txt}
   local missing=()
   while read -r pkg; do
     [[ -z $pkg || $pkg == \#* ]] && continue
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done < build-aux/debian-packages.txt
+  done < "$list"
   ((${#missing[@]})) || return 0
-  echo "dev.sh: installing ${missing[*]}" >&2
   local sudo=()
-  ((EUID == 0)) || sudo=(sudo)
+  if ((EUID != 0)); then
+    # sudo that asks no password, or one that can ask on a terminal
+    if command -v sudo >/dev/null && { sudo -n true 2>/dev/null || [[ -t 0 ]]; }; then
+      sudo=(sudo)
+    else
+      echo "dev.sh: these Debian packages are missing: ${missing[*]}" >&2
+      echo "dev.sh: install them as root (or with sudo), then run this again:" >&2
+      echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  echo "dev.sh: installing ${missing[*]}" >&2
   "${sudo[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
