@@ -86,14 +86,20 @@ _subproc_import_find_updated (const char *text)
 gboolean
 _subproc_import_is_html_page (const char *text)
 {
+  static GRegex *table;
+  static gsize compiled = 0;
   const char *p = text;
 
+  if (g_once_init_enter (&compiled))
+    {
+      table = g_regex_new ("<table\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&compiled, 1);
+    }
   while (g_ascii_isspace (*p))
     p++;
   /* a document, or a fragment that holds a table: a list copied off a page
    * as text has tabs between its cells and no <table> */
-  return *p == '<' && strstr (p, "<table") != NULL ? TRUE
-         : *p == '<' && g_regex_match_simple ("<table\\b", p, G_REGEX_CASELESS, 0);
+  return *p == '<' && g_regex_match (table, p, 0, NULL);
 }
 
 static gboolean

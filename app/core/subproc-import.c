@@ -1194,9 +1194,7 @@ subproc_import_text_mapped (const char          *text,
     return NULL;
 
   /* a page: every table that lists processors */
-  if (page != NULL)
-    ;
-  else if (_subproc_import_is_html_page (copy))
+  if (page == NULL && _subproc_import_is_html_page (copy))
     {
       /* libxml2 keeps the whole page as a tree, several times its size */
       if (strlen (copy) > SUBPROC_IMPORT_MAX_PAGE)
@@ -1209,7 +1207,7 @@ subproc_import_text_mapped (const char          *text,
         }
       page = _subproc_import_read_html_page (copy);
     }
-  else if (_subproc_import_is_markdown (copy))
+  else if (page == NULL && _subproc_import_is_markdown (copy))
     page = _subproc_import_read_markdown (copy);
   if (page != NULL)
     {
