@@ -26,6 +26,15 @@ gboolean         subproc_history_set_details        (SubprocHistory    *self,
                                                      const char        *title,
                                                      const char        *organisation,
                                                      const char        *dpo_contact);
+gboolean         subproc_history_set_notice_days    (SubprocHistory    *self,
+                                                     guint              days);
+void             subproc_history_review             (SubprocHistory    *self);
+char            *subproc_history_get_default_author (void);
+void             subproc_history_set_author         (SubprocHistory    *self,
+                                                     const char        *author);
+const char      *subproc_history_get_author         (SubprocHistory    *self);
+void             subproc_history_set_reason         (SubprocHistory    *self,
+                                                     const char        *reason);
 gboolean         subproc_history_can_undo           (SubprocHistory    *self);
 guint            subproc_history_get_n_steps        (SubprocHistory    *self);
 gboolean         subproc_history_can_redo           (SubprocHistory    *self);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "subproc-log.h"
 #include "subproc-processor-private.h"
 #include "subproc-register.h"
 
@@ -13,7 +14,9 @@ struct _SubprocRegister
   char       *title;
   char       *organisation;
   char       *dpo_contact;
+  guint       notice_days;  /* 0: the default */
   JsonObject *extra;
+  SubprocLog *log;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -26,6 +29,7 @@ enum {
   PROP_TITLE,
   PROP_ORGANISATION,
   PROP_DPO_CONTACT,
+  PROP_NOTICE_DAYS,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -124,6 +128,7 @@ subproc_register_finalize (GObject *object)
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->dpo_contact, g_free);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_object (&self->log);
 
   G_OBJECT_CLASS (subproc_register_parent_class)->finalize (object);
 }
@@ -146,6 +151,9 @@ subproc_register_get_property (GObject    *object,
       break;
     case PROP_DPO_CONTACT:
       g_value_set_string (value, self->dpo_contact);
+      break;
+    case PROP_NOTICE_DAYS:
+      g_value_set_uint (value, subproc_register_get_notice_days (self));
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->processors->len);
@@ -174,6 +182,9 @@ subproc_register_set_property (GObject      *object,
     case PROP_DPO_CONTACT:
       subproc_register_set_dpo_contact (self, g_value_get_string (value));
       break;
+    case PROP_NOTICE_DAYS:
+      subproc_register_set_notice_days (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -192,6 +203,14 @@ subproc_register_class_init (SubprocRegisterClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, NULL, flags);
   properties[PROP_DPO_CONTACT] = g_param_spec_string ("dpo-contact", NULL, NULL, NULL, flags);
+  /**
+   * SubprocRegister:notice-days:
+   *
+   * How many days before a new sub-processor takes effect the customers
+   * are told, and may object (GDPR Art. 28(2)); 0 reads as the default.
+   */
+  properties[PROP_NOTICE_DAYS] =
+    g_param_spec_uint ("notice-days", NULL, NULL, 0, 365, 0, flags);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -211,6 +230,9 @@ static void
 subproc_register_init (SubprocRegister *self)
 {
   self->processors = g_ptr_array_new_with_free_func (release_processor);
+  /* a change recorded (or undone) changes the register's file */
+  self->log = subproc_log_new ();
+  g_signal_connect_swapped (self->log, "changed", G_CALLBACK (emit_changed), self);
 }
 
 /**
@@ -399,4 +421,62 @@ subproc_register_set_extra (SubprocRegister *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+}
+
+/**
+ * subproc_register_get_notice_days:
+ *
+ * Returns: the notice period before a new sub-processor, in days;
+ *   %SUBPROC_REGISTER_DEFAULT_NOTICE_DAYS when none was set.
+ */
+guint
+subproc_register_get_notice_days (SubprocRegister *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (self), SUBPROC_REGISTER_DEFAULT_NOTICE_DAYS);
+
+  return self->notice_days != 0 ? self->notice_days : SUBPROC_REGISTER_DEFAULT_NOTICE_DAYS;
+}
+
+/**
+ * subproc_register_has_notice_days:
+ *
+ * Returns: whether a notice period was set, rather than the default taken.
+ */
+gboolean
+subproc_register_has_notice_days (SubprocRegister *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (self), FALSE);
+
+  return self->notice_days != 0;
+}
+
+/**
+ * subproc_register_set_notice_days:
+ * @days: 1 to 365, or 0 for the default
+ */
+void
+subproc_register_set_notice_days (SubprocRegister *self,
+                                  guint            days)
+{
+  g_return_if_fail (SUBPROC_IS_REGISTER (self));
+  g_return_if_fail (days <= 365);
+
+  if (self->notice_days == days)
+    return;
+  self->notice_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE_DAYS]);
+  emit_changed (self);
+}
+
+/**
+ * subproc_register_get_log:
+ *
+ * Returns: (transfer none): the register's change log, kept in its file.
+ */
+SubprocLog *
+subproc_register_get_log (SubprocRegister *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (self), NULL);
+
+  return self->log;
 }

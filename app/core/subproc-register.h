@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+typedef struct _SubprocLog SubprocLog;
+
+#define SUBPROC_REGISTER_DEFAULT_NOTICE_DAYS 30
+
 #define SUBPROC_TYPE_REGISTER (subproc_register_get_type ())
 
 G_DECLARE_FINAL_TYPE (SubprocRegister, subproc_register, SUBPROC, REGISTER, GObject)
@@ -38,6 +42,11 @@ void              subproc_register_set_organisation (SubprocRegister *self,
 const char       *subproc_register_get_dpo_contact (SubprocRegister  *self);
 void              subproc_register_set_dpo_contact (SubprocRegister  *self,
                                                     const char       *dpo_contact);
+guint             subproc_register_get_notice_days (SubprocRegister *self);
+gboolean          subproc_register_has_notice_days (SubprocRegister *self);
+void              subproc_register_set_notice_days (SubprocRegister *self,
+                                                    guint            days);
+SubprocLog       *subproc_register_get_log        (SubprocRegister   *self);
 JsonObject       *subproc_register_get_extra      (SubprocRegister   *self);
 void              subproc_register_set_extra      (SubprocRegister   *self,
                                                    JsonObject        *extra);

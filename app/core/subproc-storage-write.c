@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "subproc-storage.h"
+#include "subproc-log-private.h"
+#include "subproc-storage-private.h"
 
 /* Writing a register: its text, and the file (atomically, through
  * subproc-file.c), at once or in a worker thread. Reading is in
@@ -37,6 +38,56 @@ add_extra (JsonBuilder *builder,
     }
 }
 
+/**
+ * _subproc_storage_field_to_node:
+ *
+ * Returns: (transfer full) (nullable): @field of @processor as the file
+ *   writes it, or %NULL when it holds no value and is left out of the file.
+ */
+JsonNode *
+_subproc_storage_field_to_node (SubprocProcessor *processor,
+                                SubprocField      field)
+{
+  const char * const *list;
+  const char *text;
+  JsonArray *array;
+  JsonNode *node;
+
+  switch (subproc_field_get_kind (field))
+    {
+    case SUBPROC_FIELD_KIND_TEXT:
+    case SUBPROC_FIELD_KIND_DATE:
+      text = subproc_processor_get_text (processor, field);
+      return text != NULL ? json_node_init_string (json_node_alloc (), text) : NULL;
+    case SUBPROC_FIELD_KIND_LIST:
+    case SUBPROC_FIELD_KIND_COUNTRIES:
+    case SUBPROC_FIELD_KIND_MECHANISMS:
+      list = subproc_processor_get_list (processor, field);
+      /* the mechanisms are always written, [] when none is stated */
+      if (list[0] == NULL && subproc_field_get_kind (field) != SUBPROC_FIELD_KIND_MECHANISMS)
+        return NULL;
+      array = json_array_sized_new (g_strv_length ((char **) list));
+      for (guint i = 0; list[i] != NULL; i++)
+        json_array_add_string_element (array, list[i]);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
+    case SUBPROC_FIELD_KIND_ENUM:
+      if (field == SUBPROC_FIELD_SCC_MODULE)
+        {
+          /* a number, when there is one */
+          int module = subproc_processor_get_enum (processor, field);
+
+          return module != SUBPROC_SCC_MODULE_NONE ? json_node_init_int (json_node_alloc (), module) : NULL;
+        }
+      text = subproc_enum_to_nick (subproc_field_get_enum_type (field),
+                                   subproc_processor_get_enum (processor, field));
+      return json_node_init_string (json_node_alloc (), text);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 add_processor (JsonBuilder      *builder,
                SubprocProcessor *processor)
@@ -44,48 +95,64 @@ add_processor (JsonBuilder      *builder,
   json_builder_begin_object (builder);
   for (guint f = 0; f < SUBPROC_N_FIELDS; f++)
     {
-      const char *key = subproc_field_get_key (f);
-      const char * const *list;
+      JsonNode *value = _subproc_storage_field_to_node (processor, f);
 
-      switch (subproc_field_get_kind (f))
-        {
-        case SUBPROC_FIELD_KIND_TEXT:
-        case SUBPROC_FIELD_KIND_DATE:
-          add_text (builder, key, subproc_processor_get_text (processor, f));
-          break;
-        case SUBPROC_FIELD_KIND_LIST:
-        case SUBPROC_FIELD_KIND_COUNTRIES:
-        case SUBPROC_FIELD_KIND_MECHANISMS:
-          list = subproc_processor_get_list (processor, f);
-          /* the mechanisms are always written, [] when none is stated */
-          if (list[0] == NULL && subproc_field_get_kind (f) != SUBPROC_FIELD_KIND_MECHANISMS)
-            break;
-          json_builder_set_member_name (builder, key);
-          json_builder_begin_array (builder);
-          for (guint i = 0; list[i] != NULL; i++)
-            json_builder_add_string_value (builder, list[i]);
-          json_builder_end_array (builder);
-          break;
-        case SUBPROC_FIELD_KIND_ENUM:
-          if (f == SUBPROC_FIELD_SCC_MODULE)
-            {
-              /* a number, when there is one */
-              if (subproc_processor_get_enum (processor, f) != SUBPROC_SCC_MODULE_NONE)
-                {
-                  json_builder_set_member_name (builder, key);
-                  json_builder_add_int_value (builder, subproc_processor_get_enum (processor, f));
-                }
-              break;
-            }
-          add_text (builder, key, subproc_enum_to_nick (subproc_field_get_enum_type (f),
-                                                        subproc_processor_get_enum (processor, f)));
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, subproc_field_get_key (f));
+      json_builder_add_value (builder, value);
     }
   add_extra (builder, subproc_processor_get_extra (processor));
   json_builder_end_object (builder);
+}
+
+/**
+ * _subproc_storage_processor_to_node:
+ *
+ * Returns: (transfer full): @processor as the file writes it, an object.
+ */
+JsonNode *
+_subproc_storage_processor_to_node (SubprocProcessor *processor)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_processor (builder, processor);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * _subproc_storage_register_to_node:
+ *
+ * Returns: (transfer full): the register's top-level object as the file
+ *   writes it, without the change log.
+ */
+JsonNode *
+_subproc_storage_register_to_node (SubprocRegister *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *model = G_LIST_MODEL (self);
+
+  json_builder_begin_object (builder);
+  add_text (builder, "format", SUBPROC_REGISTER_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, SUBPROC_REGISTER_VERSION);
+  add_text (builder, "title", subproc_register_get_title (self));
+  add_text (builder, "organisation", subproc_register_get_organisation (self));
+  add_text (builder, "dpo_contact", subproc_register_get_dpo_contact (self));
+  if (subproc_register_has_notice_days (self))
+    {
+      json_builder_set_member_name (builder, "notice_days");
+      json_builder_add_int_value (builder, subproc_register_get_notice_days (self));
+    }
+  add_extra (builder, subproc_register_get_extra (self));
+  json_builder_set_member_name (builder, "processors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    add_processor (builder, subproc_register_get_processor (self, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }
 
 /**
@@ -98,41 +165,39 @@ char *
 subproc_storage_to_data (SubprocRegister *self,
                          gsize           *length)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  GListModel *model = G_LIST_MODEL (self);
+  SubprocLog *log;
+  GString *text;
+  gsize json_length;
   g_autofree char *json = NULL;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (SUBPROC_IS_REGISTER (self), NULL);
 
-  json_builder_begin_object (builder);
-  add_text (builder, "format", SUBPROC_REGISTER_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SUBPROC_REGISTER_VERSION);
-  add_text (builder, "title", subproc_register_get_title (self));
-  add_text (builder, "organisation", subproc_register_get_organisation (self));
-  add_text (builder, "dpo_contact", subproc_register_get_dpo_contact (self));
-  add_extra (builder, subproc_register_get_extra (self));
-  json_builder_set_member_name (builder, "processors");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    add_processor (builder, subproc_register_get_processor (self, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
+  root = _subproc_storage_register_to_node (self);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
+  json = json_generator_to_data (generator, &json_length);
+  text = g_string_new_len (json, json_length);
+
+  /* the change log last, an entry a line, so that a register opens
+   * without reading it (see prescan() in subproc-storage.c) */
+  log = subproc_register_get_log (self);
+  if (!_subproc_log_is_empty (log))
+    {
+      g_assert (json_length >= 2 && json[json_length - 1] == '}' && json[json_length - 2] == '\n');
+      g_string_truncate (text, json_length - 2);
+      g_string_append (text, ",\n  \"changes\": ");
+      _subproc_log_write (log, text);
+      g_string_append (text, "\n}");
+    }
 
   /* end with a newline, as text files do */
-  text = g_strconcat (json, "\n", NULL);
+  g_string_append_c (text, '\n');
   if (length != NULL)
-    *length = strlen (text);
-  return g_steal_pointer (&text);
+    *length = text->len;
+  return g_string_free (text, FALSE);
 }
 
 /**

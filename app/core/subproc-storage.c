@@ -8,7 +8,8 @@
 #include "subproc-country.h"
 #include "subproc-date.h"
 #include "subproc-processor-private.h"
-#include "subproc-storage.h"
+#include "subproc-log-private.h"
+#include "subproc-storage-private.h"
 
 /* A register is read twice only when it is wrong: the first reading keeps
  * no positions, so that a good register loads at about the speed of
@@ -450,6 +451,43 @@ read_processor (Loader     *loader,
   return g_steal_pointer (&processor);
 }
 
+/**
+ * _subproc_storage_set_field:
+ * @node: (nullable): the value as the file writes it; %NULL for none
+ *
+ * Sets @field of @processor from a value as the file holds it, checked as
+ * the loader checks it.
+ */
+gboolean
+_subproc_storage_set_field (SubprocProcessor *processor,
+                            SubprocField      field,
+                            JsonNode         *node,
+                            const char       *display_name,
+                            GError          **error)
+{
+  Loader loader = { NULL, NULL, display_name, 0, NULL, 0, NULL, 0, 0 };
+  g_autoptr(JsonNode) null = json_node_new (JSON_NODE_NULL);
+
+  return read_field (&loader, processor, field, node != NULL ? node : null, error);
+}
+
+/**
+ * _subproc_storage_processor_from_node:
+ *
+ * Returns: (transfer full): the processor an object of the file's
+ *   “processors” describes, or %NULL with @error set.
+ */
+SubprocProcessor *
+_subproc_storage_processor_from_node (JsonNode    *node,
+                                      const char  *display_name,
+                                      GError     **error)
+{
+  Loader loader = { NULL, NULL, display_name, 0, NULL, 0, NULL, 0, 0 };
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return read_processor (&loader, node, 0, ids, error);
+}
+
 static gboolean
 read_header (Loader     *loader,
              JsonNode   *root,
@@ -476,7 +514,7 @@ read_header (Loader     *loader,
 }
 
 static const char * const register_keys[] = {
-  "format", "version", "title", "organisation", "dpo_contact", "processors", NULL,
+  "format", "version", "title", "organisation", "dpo_contact", "notice_days", "processors", "changes", NULL,
 };
 
 static gboolean
@@ -503,8 +541,21 @@ read_metadata (Loader          *loader,
           continue;
         }
       if (g_str_equal (member, "format") || g_str_equal (member, "version") ||
-          g_str_equal (member, "processors"))
+          g_str_equal (member, "processors") || g_str_equal (member, "changes"))
         continue;
+      if (g_str_equal (member, "notice_days"))
+        {
+          if (JSON_NODE_HOLDS_NULL (value))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+              json_node_get_int (value) < 1 || json_node_get_int (value) > SUBPROC_REGISTER_MAX_NOTICE_DAYS)
+            return fail_at (loader, value, error,
+                            /* Translators: %u is the largest number of days allowed */
+                            _("“notice_days” must be a number of days from 1 to %u."),
+                            SUBPROC_REGISTER_MAX_NOTICE_DAYS);
+          subproc_register_set_notice_days (self, (guint) json_node_get_int (value));
+          continue;
+        }
       if (!read_text (loader, value, member, &text, error))
         return FALSE;
       g_object_set (self, g_str_equal (member, "dpo_contact") ? "dpo-contact" : member, text, NULL);
@@ -651,38 +702,104 @@ position_of (const char *data,
   return PACK_POSITION (line, g_utf8_strlen (line_start, at - line_start) + 1);
 }
 
+static guint
+line_of (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; (p = memchr (p, '\n', at - p)) != NULL; p++)
+    line++;
+  return line;
+}
+
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        from,
+               gsize        to,
+               const char  *display_name,
+               GError     **error)
+{
+  const char *end = NULL;
+
+  if (g_utf8_validate (data + from, to - from, &end))
+    return TRUE;
+
+  g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_SYNTAX,
+               end < data + to && *end == '\0'
+                 ? _("“%s”, line %u: the file holds a NUL byte, so it is not a register.")
+                 : _("“%s”, line %u: the file is not UTF-8 text."),
+               display_name, line_of (data, end));
+  return FALSE;
+}
+
+/* Whether the document ends, after @at, with nothing but “]”, “}” and
+ * blanks: then the list that starts at @at is its last member. */
+static gsize
+last_list_end (const char *data,
+               gsize       length)
+{
+  gsize i = length;
+
+  while (i > 0 && g_ascii_isspace (data[i - 1]))
+    i--;
+  if (i == 0 || data[--i] != '}')
+    return 0;
+  while (i > 0 && g_ascii_isspace (data[i - 1]))
+    i--;
+  if (i == 0 || data[i - 1] != ']')
+    return 0;
+  return i;
+}
+
+/* Whether the list from @start to @end has the shape the writer gives the
+ * log (subproc-log.c, _subproc_log_write()): a change a line, the last
+ * one ending its hash with “"}”. A list of another shape is scanned. */
+static gboolean
+looks_like_written_log (const char *data,
+                        gsize       start,
+                        gsize       end)
+{
+  gsize i = end - 1;
+
+  if (end - start < 4 || data[start + 1] != '\n')
+    return FALSE;
+  while (i > start && g_ascii_isspace (data[i - 1]))
+    i--;
+  return i - start >= 3 && data[i - 1] == '}' && data[i - 2] == '"';
+}
+
 /* Checks, before json-glib sees it, what json-glib would not say: a NUL
  * byte, text that is not UTF-8, a NUL character written “\u0000” (which
  * would cut a text short), and nesting deeper than SUBPROC_REGISTER_MAX_DEPTH
  * (json-glib's parser recurses, so deep nesting would overflow the stack).
  * Counts the members of all objects in @n_members, so that a member given
- * twice in one object, which json-glib keeps only the last of, is noticed. */
+ * twice in one object, which json-glib keeps only the last of, is noticed.
+ *
+ * With @log_start, finds the top-level “changes” list, the change log: it
+ * is read only when asked for (subproc-log.c checks it then), so that a
+ * register opens in the time its processors take, however long its life.
+ * The writer puts it last; then it is not even scanned here. */
 static gboolean
 prescan (const char  *data,
          gsize        length,
          const char  *display_name,
          guint64     *n_members,
+         gsize       *log_start,
+         gsize       *log_end,
          GError     **error)
 {
-  const char *end = NULL;
   const char *line_start = data;
   const char *what = NULL;
   gboolean in_string = FALSE;
   guint line = 1, depth = 0;
+  gsize key_start = 0, key_end = 0;
+  guint64 members_at_log = 0;
   gsize i;
 
   *n_members = 0;
-  if (!g_utf8_validate (data, length, &end))
-    {
-      for (const char *p = data; p < end; p++)
-        line += *p == '\n';
-      g_set_error (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_SYNTAX,
-                   end < data + length && *end == '\0'
-                     ? _("“%s”, line %u: the file holds a NUL byte, so it is not a register.")
-                     : _("“%s”, line %u: the file is not UTF-8 text."),
-                   display_name, line);
-      return FALSE;
-    }
+  if (log_start != NULL)
+    *log_start = *log_end = 0;
 
   for (i = 0; i < length && what == NULL; i++)
     {
@@ -695,7 +812,12 @@ prescan (const char  *data,
           else if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              key_end = i;
+            }
+          else if (c == '\0')
+            break;
           continue;
         }
 
@@ -703,6 +825,7 @@ prescan (const char  *data,
         {
         case '"':
           in_string = TRUE;
+          key_start = i + 1;
           break;
         case '{':
         case '[':
@@ -712,25 +835,78 @@ prescan (const char  *data,
         case '}':
         case ']':
           depth -= depth > 0;
+          if (log_start != NULL && *log_start != 0 && *log_end == 0 && depth == 1)
+            {
+              *log_end = i + 1;
+              *n_members = members_at_log;
+            }
           break;
         case ':':
           (*n_members)++;
+          if (log_start != NULL && depth == 1 && *log_start == 0 &&
+              key_end == key_start + 7 && memcmp (data + key_start, "changes", 7) == 0)
+            {
+              gsize start = i + 1, end;
+
+              while (start < length && g_ascii_isspace (data[start]))
+                start++;
+              if (start == length || data[start] != '[')
+                break;
+              *log_start = start;
+              members_at_log = *n_members;
+              end = last_list_end (data, length);
+              if (end > start && looks_like_written_log (data, start, end))
+                {
+                  /* the log is the last member: skip it */
+                  *log_end = end;
+                  i = end - 1;
+                }
+            }
           break;
         case '\n':
           line++;
           line_start = data + i + 1;
+          break;
+        case '\0':
+          what = "";
           break;
         default:
           break;
         }
     }
 
+  if (what != NULL && *what == '\0')
+    what = NULL;  /* a NUL byte: said below, as text that is not UTF-8 */
   if (what == NULL)
-    return TRUE;
+    {
+      if (log_start != NULL && *log_start != 0 && *log_end != 0)
+        return validate_utf8 (data, 0, *log_start, display_name, error) &&
+               validate_utf8 (data, *log_end, length, display_name, error);
+      return validate_utf8 (data, 0, length, display_name, error);
+    }
 
+  /* a text that is not UTF-8 before the error is said first */
+  if (!validate_utf8 (data, 0, i - 1, display_name, error))
+    return FALSE;
   set_error_at (error, SUBPROC_STORAGE_ERROR_SYNTAX, display_name,
                 position_of (data, data + i - 1, line, line_start), what);
   return FALSE;
+}
+
+/**
+ * _subproc_storage_prescan:
+ *
+ * Checks @data as the loader does before json-glib reads it (see prescan()).
+ */
+gboolean
+_subproc_storage_prescan (const char  *data,
+                          gsize        length,
+                          const char  *display_name,
+                          GError     **error)
+{
+  guint64 n_members;
+
+  return prescan (data, length, display_name, &n_members, NULL, NULL, error);
 }
 
 static void
@@ -809,7 +985,7 @@ load (Loader      *loader,
  *   the line and the column of what is wrong.
  */
 SubprocRegister *
-subproc_storage_load_data (const char  *data,
+subproc_storage_load_data (const char  *data_in,
                            gsize        length,
                            const char  *display_name,
                            gint64      *version,
@@ -822,13 +998,31 @@ subproc_storage_load_data (const char  *data,
   g_autoptr(GArray) open = NULL;
   g_autoptr(SubprocRegister) self = NULL;
   Loader loader = { parser, NULL, display_name, 0, NULL, 0, NULL, 0, 0 };
+  g_autofree char *without_log = NULL;
+  gsize log_start, log_end;
   guint64 n_members;
+  const char *data = data_in;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!prescan (data, length, display_name, &n_members, error))
+  if (!prescan (data, length, display_name, &n_members, &log_start, &log_end, error))
     return NULL;
+
+  if (log_end != 0)
+    {
+      /* the register without its log, each of the log's lines kept as a
+       * newline so that errors after it still name the right line */
+      GString *text = g_string_sized_new (length - (log_end - log_start) + 64);
+
+      g_string_append_len (text, data, log_start);
+      g_string_append (text, "[]");
+      for (const char *p = data + log_start; (p = memchr (p, '\n', data + log_end - p)) != NULL; p++)
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, data + log_end, length - log_end);
+      length = text->len;
+      data = without_log = g_string_free (text, FALSE);
+    }
 
   self = load (&loader, data, length, n_members, &local_error);
   if (self == NULL && g_error_matches (local_error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_INVALID))
@@ -848,6 +1042,14 @@ subproc_storage_load_data (const char  *data,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+
+  if (log_end != 0)
+    {
+      g_autoptr(GBytes) log = g_bytes_new (data_in + log_start, log_end - log_start);
+
+      _subproc_log_set_text (subproc_register_get_log (self), log, display_name,
+                             line_of (data_in, data_in + log_start));
     }
 
   if (version != NULL)

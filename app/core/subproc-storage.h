@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* Limits of what a register may hold; see docs/FORMAT.md */
 #define SUBPROC_REGISTER_MAX_DEPTH 64                /* objects and lists inside each other */
 #define SUBPROC_REGISTER_MAX_TEXT  (1024 * 1024)     /* bytes in one text */
+#define SUBPROC_REGISTER_MAX_NOTICE_DAYS 365            /* the notice period before a new sub-processor */
 
 SubprocRegister *subproc_storage_load        (GFile            *file,
                                               gint64           *version,
