@@ -7,6 +7,7 @@
 
 #include "subproc-document.h"
 #include "subproc-import.h"
+#include "subproc-log.h"
 #include "subproc-storage.h"
 #include "test-util.h"
 
@@ -495,6 +496,102 @@ test_import (void)
   remove_files (other);
 }
 
+static gboolean
+has_log_problem (gpointer data)
+{
+  return subproc_document_get_log_problem (data) != NULL;
+}
+
+static gboolean
+log_is_read (gpointer data)
+{
+  return subproc_log_is_read (subproc_register_get_log (subproc_document_get_register (data)));
+}
+
+/* Changes are recorded by the document's author, an import with the
+ * list's name; the log is read in the background after opening: a broken
+ * chain is said and the register works, an unreadable log makes it
+ * read-only and is never written over. */
+static void
+test_change_log (void)
+{
+  g_autoptr(GFile) seed = g_file_new_for_path (g_getenv ("SUBPROC_SEED"));
+  g_autoptr(GFile) file = tmp_file ("logged.json");
+  g_autoptr(SubprocDocument) document = subproc_document_new (NULL, file);
+  g_autoptr(SubprocDocument) again = NULL;
+  g_autoptr(SubprocDocument) damaged = NULL;
+  g_autoptr(SubprocInput) input = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tampered = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *after = NULL;
+  Waiter waiter = { NULL };
+  SubprocLog *log = subproc_register_get_log (subproc_document_get_register (document));
+  SubprocChange *change;
+  char *at;
+
+  subproc_document_set_author (document, "Kari Nordmann");
+  subproc_document_import_async (document, seed, NULL, got_result_cb, &waiter);
+  result = wait_result (&waiter);
+  input = subproc_document_import_finish (document, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 13);
+  change = subproc_log_get_change (log, 0);
+  g_assert_cmpstr (subproc_change_get_author (change), ==, "Kari Nordmann");
+  g_assert_cmpstr (subproc_change_get_reason (change), ==, "Imported from sub-processors.txt");
+  g_assert_true (subproc_document_save_now (document, &error));
+  g_assert_no_error (error);
+
+  /* the chain whole: no problem once read */
+  again = open_document (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (subproc_test_wait_for (log_is_read, again));
+  g_assert_null (subproc_document_get_log_problem (again));
+  g_clear_object (&again);
+
+  /* a name changed by hand in the fifth change */
+  text = read_text (file);
+  at = strstr (text, "\n    {\"at\":");
+  for (guint i = 0; i < 4; i++)
+    at = strstr (at + 1, "\n    {\"at\":");
+  at = strstr (at, "\"name\":\"") + strlen ("\"name\":\"");
+  *at = 'X';
+  write_text (file, text);
+  again = open_document (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (subproc_test_wait_for (has_log_problem, again));
+  g_assert_nonnull (strstr (subproc_document_get_log_problem (again), "change 5 "));
+  g_assert_false (subproc_document_get_read_only (again));
+
+  /* a log that is not JSON */
+  broken = g_strdup (text);
+  at = strstr (broken, "\"op\":\"add\"");
+  memcpy (at, "\"op\"=", 5);
+  write_text (file, broken);
+  damaged = open_document (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_document_get_register (damaged))), ==, 13);
+  g_assert_true (subproc_test_wait_for (has_log_problem, damaged));
+  g_assert_true (subproc_document_get_read_only (damaged));
+  subtitle = subproc_document_dup_subtitle (damaged);
+  g_assert_cmpstr (subtitle, ==, "logged.json (read-only: its change log cannot be read)");
+  g_clear_pointer (&input, subproc_input_free);
+  g_clear_object (&result);
+  subproc_document_import_async (damaged, seed, NULL, got_result_cb, &waiter);
+  result = wait_result (&waiter);
+  g_assert_null (subproc_document_import_finish (damaged, result, &error));
+  g_assert_error (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "The change log of this register cannot be read"));
+  g_assert_true (subproc_document_save_now (damaged, NULL));
+  after = read_text (file);
+  g_assert_cmpstr (after, ==, broken);
+
+  remove_files (file);
+}
+
 /* What the document says of itself, as a window's title shows it. */
 static void
 test_title_follows_register (void)
@@ -564,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/document/reload", test_reload);
   g_test_add_func ("/document/older-version-converted", test_older_version_converted);
   g_test_add_func ("/document/import", test_import);
+  g_test_add_func ("/document/change-log", test_change_log);
   g_test_add_func ("/document/title", test_title_follows_register);
   g_test_add_func ("/document/autosave-failure", test_autosave_failure_is_reported);
 

@@ -33,6 +33,10 @@ struct _SubprocDocument
   gboolean         conflict;
   gboolean         writing;
   gboolean         autosave_again;   /* changes came during a write */
+  gboolean         log_unreadable;   /* read-only since its change log cannot be read */
+  char            *log_problem;      /* what is wrong with the change log, or NULL */
+  char            *author;           /* who changes are recorded as made by; NULL: the system's name */
+  GCancellable    *log_cancellable;  /* the change log being read in a worker thread */
 };
 
 enum
@@ -49,6 +53,8 @@ enum
   PROP_CONFLICT,
   PROP_BUSY,
   PROP_AUTOSAVE_DELAY,
+  PROP_LOG_PROBLEM,
+  PROP_AUTHOR,
   N_PROPS
 };
 

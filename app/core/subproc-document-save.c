@@ -70,6 +70,13 @@ check_writable (SubprocDocument  *self,
                            _("This register has not been saved to a file yet. Save it under a name first."));
       return FALSE;
     }
+  if (self->read_only && self->log_unreadable)
+    {
+      g_set_error (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
+                   _("The change log of “%s” cannot be read, so it is not written over; save the register under another name."),
+                   name);
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "subproc-document-private.h"
+#include "subproc-log-private.h"
 #include "subproc-storage.h"
 #include "subproc-validate.h"
 
@@ -110,6 +111,115 @@ register_title_cb (SubprocDocument *self)
   _subproc_document_notify (self, PROP_TITLE);
 }
 
+/* What the change log says once it is read: a problem to show, and a log
+ * that cannot be read makes the register read-only, since its changes
+ * could not be recorded. */
+static void
+log_read (SubprocDocument *self)
+{
+  SubprocLog *log = subproc_register_get_log (self->reg);
+  g_autofree char *problem = subproc_log_describe_problem (log);
+  gboolean unreadable = !subproc_log_read (log, NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (problem, self->log_problem) != 0)
+    {
+      g_free (self->log_problem);
+      self->log_problem = g_steal_pointer (&problem);
+      _subproc_document_notify (self, PROP_LOG_PROBLEM);
+    }
+  if (unreadable && !self->log_unreadable)
+    {
+      self->log_unreadable = TRUE;
+      _subproc_document_set_flag (self, &self->read_only, TRUE, PROP_READ_ONLY);
+      _subproc_document_notify (self, PROP_SUBTITLE);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+typedef struct
+{
+  SubprocLog *log;
+  GBytes     *text;
+  char       *display_name;
+  guint       first_line;
+  GPtrArray  *changes;
+  JsonObject *after;
+  int         first_broken;
+  GError     *error;
+} LogJob;
+
+static void
+log_job_free (LogJob *job)
+{
+  g_object_unref (job->log);
+  g_bytes_unref (job->text);
+  g_free (job->display_name);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_clear_pointer (&job->after, json_object_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+log_read_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LogJob *job = task_data;
+
+  job->changes = _subproc_log_parse (job->text, job->display_name, job->first_line,
+                                     &job->first_broken, &job->after, &job->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+log_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SubprocDocument *self = SUBPROC_DOCUMENT (source);
+  LogJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;  /* cancelled: the register was replaced */
+  _subproc_log_take (job->log, job->text, job->changes, job->first_broken, job->after, job->error);
+  if (job->log == subproc_register_get_log (self->reg))
+    log_read (self);
+}
+
+/* A long change log is read in a worker thread as soon as the register is
+ * shown: the register is usable at once, and a broken chain is said a
+ * moment later. Anything that needs the log before then reads it itself. */
+static void
+start_log_read (SubprocDocument *self)
+{
+  SubprocLog *log = subproc_register_get_log (self->reg);
+  g_autoptr(GTask) task = NULL;
+  LogJob *job;
+
+  g_cancellable_cancel (self->log_cancellable);
+  g_clear_object (&self->log_cancellable);
+  if (subproc_log_is_read (log))
+    {
+      log_read (self);
+      return;
+    }
+
+  job = g_new0 (LogJob, 1);
+  job->log = g_object_ref (log);
+  job->text = g_bytes_ref (_subproc_log_get_text (log));
+  job->display_name = g_strdup (_subproc_log_get_display_name (log));
+  job->first_line = _subproc_log_get_first_line (log);
+  self->log_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->log_cancellable, log_read_cb, NULL);
+  g_task_set_source_tag (task, start_log_read);
+  g_task_set_task_data (task, job, (GDestroyNotify) log_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, log_read_thread);
+}
+
 /* The register and its history are replaced as one: a new register starts
  * with no changes to undo, and nothing to save. */
 static void
@@ -126,6 +236,9 @@ set_register (SubprocDocument *self,
   g_set_object (&self->reg, reg);
   g_clear_object (&self->history);
   self->history = subproc_history_new (reg);
+  subproc_history_set_author (self->history, self->author);
+  self->log_unreadable = FALSE;
+  g_clear_pointer (&self->log_problem, g_free);
   g_signal_connect_swapped (reg, "changed", G_CALLBACK (register_changed_cb), self);
   g_signal_connect_swapped (reg, "notify::title", G_CALLBACK (register_title_cb), self);
 
@@ -135,7 +248,10 @@ set_register (SubprocDocument *self,
   _subproc_document_notify (self, PROP_TITLE);
   _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
   _subproc_document_set_flag (self, &self->conflict, FALSE, PROP_CONFLICT);
+  _subproc_document_notify (self, PROP_LOG_PROBLEM);
   g_object_thaw_notify (G_OBJECT (self));
+
+  start_log_read (self);
 }
 
 static void
@@ -159,6 +275,8 @@ subproc_document_dispose (GObject *object)
   SubprocDocument *self = (SubprocDocument *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_cancellable_cancel (self->log_cancellable);
+  g_clear_object (&self->log_cancellable);
   if (self->reg != NULL)
     g_signal_handlers_disconnect_by_data (self->reg, self);
   g_clear_object (&self->history);
@@ -176,6 +294,8 @@ subproc_document_finalize (GObject *object)
   SubprocDocument *self = (SubprocDocument *)object;
 
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->log_problem, g_free);
+  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_pointer (&self->writing_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -226,6 +346,12 @@ subproc_document_get_property (GObject    *object,
     case PROP_AUTOSAVE_DELAY:
       g_value_set_uint (value, self->autosave_delay);
       break;
+    case PROP_LOG_PROBLEM:
+      g_value_set_string (value, self->log_problem);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -250,6 +376,9 @@ subproc_document_set_property (GObject      *object,
       break;
     case PROP_AUTOSAVE_DELAY:
       subproc_document_set_autosave_delay (self, g_value_get_uint (value));
+      break;
+    case PROP_AUTHOR:
+      subproc_document_set_author (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -324,6 +453,27 @@ subproc_document_class_init (SubprocDocumentClass *klass)
   properties[PROP_AUTOSAVE_DELAY] =
     g_param_spec_uint ("autosave-delay", NULL, NULL, 0, G_MAXUINT, SUBPROC_DOCUMENT_AUTOSAVE_DELAY_MS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SubprocDocument:log-problem:
+   *
+   * What is wrong with the register's change log, in a sentence: altered
+   * outside Subproc (naming the first broken change), or not readable (the
+   * register is then read-only); %NULL when nothing is. Known a moment
+   * after the register opens, when the log has been read.
+   */
+  properties[PROP_LOG_PROBLEM] =
+    g_param_spec_string ("log-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SubprocDocument:author:
+   *
+   * Who the changes are recorded as made by; %NULL or empty for the
+   * user's full name as the system gives it.
+   */
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -517,6 +667,9 @@ subproc_document_dup_subtitle (SubprocDocument *self)
     return g_strdup (_("Not saved"));
 
   name = g_file_get_basename (self->file);
+  if (self->read_only && self->log_unreadable)
+    /* Translators: the window's subtitle: the file's name, then why it cannot be changed */
+    return g_strdup_printf (_("%s (read-only: its change log cannot be read)"), name);
   if (self->read_only)
     /* Translators: the window's subtitle: the file's name, then why it cannot be changed */
     return g_strdup_printf (_("%s (read-only: made by a newer version of Subproc)"), name);
@@ -678,6 +831,19 @@ subproc_document_reload_finish (SubprocDocument  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+set_read_only_error (SubprocDocument  *self,
+                     GError          **error)
+{
+  if (self->log_unreadable)
+    g_set_error (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
+                 _("The change log of this register cannot be read, so no change could be recorded: %s"),
+                 self->log_problem);
+  else
+    g_set_error_literal (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
+                         _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+}
+
 /**
  * subproc_document_import:
  * @input: what a list held
@@ -693,6 +859,8 @@ subproc_document_import (SubprocDocument  *self,
                          SubprocInput     *input,
                          GError          **error)
 {
+  g_autofree char *reason = NULL;
+
   g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
 
@@ -705,8 +873,7 @@ subproc_document_import (SubprocDocument  *self,
     }
   if (self->read_only)
     {
-      g_set_error_literal (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
-                           _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+      set_read_only_error (self, error);
       return FALSE;
     }
 
@@ -714,9 +881,13 @@ subproc_document_import (SubprocDocument  *self,
   for (guint i = 0; input->source != NULL && i < input->processors->len; i++)
     if (subproc_processor_get_text (g_ptr_array_index (input->processors, i), SUBPROC_FIELD_SOURCE) == NULL)
       subproc_processor_set_text (g_ptr_array_index (input->processors, i), SUBPROC_FIELD_SOURCE, input->source);
+  /* Translators: the reason the change log records for an import; %s is the list's file name */
+  reason = g_strdup_printf (_("Imported from %s"), input->display_name);
+  subproc_history_set_reason (self->history, reason);
   /* Translators: the name of an undo step */
   subproc_history_insert (self->history, g_list_model_get_n_items (G_LIST_MODEL (self->reg)),
                           (SubprocProcessor **) input->processors->pdata, input->processors->len, _("Import"));
+  subproc_history_set_reason (self->history, NULL);
   return TRUE;
 }
 
@@ -747,8 +918,7 @@ subproc_document_merge (SubprocDocument    *self,
 
   if (self->read_only)
     {
-      g_set_error_literal (error, SUBPROC_DOCUMENT_ERROR, SUBPROC_DOCUMENT_ERROR_READ_ONLY,
-                           _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
+      set_read_only_error (self, error);
       return FALSE;
     }
   today = subproc_today_iso ();
@@ -828,4 +998,39 @@ subproc_document_discard_changes (SubprocDocument *self)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_again = FALSE;
   _subproc_document_set_flag (self, &self->dirty, FALSE, PROP_DIRTY);
+}
+
+/**
+ * subproc_document_get_log_problem:
+ *
+ * Returns: (nullable): see #SubprocDocument:log-problem.
+ */
+const char *
+subproc_document_get_log_problem (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  return self->log_problem;
+}
+
+/**
+ * subproc_document_set_author:
+ * @author: (nullable): a name; %NULL or empty for the system's
+ *
+ * Sets who the changes from now on are recorded as made by.
+ */
+void
+subproc_document_set_author (SubprocDocument *self,
+                             const char      *author)
+{
+  g_return_if_fail (SUBPROC_IS_DOCUMENT (self));
+
+  if (author != NULL && *author == '\0')
+    author = NULL;
+  if (g_strcmp0 (author, self->author) == 0)
+    return;
+  g_free (self->author);
+  self->author = g_strdup (author);
+  subproc_history_set_author (self->history, author);
+  _subproc_document_notify (self, PROP_AUTHOR);
 }

@@ -102,4 +102,8 @@ gboolean         subproc_document_merge             (SubprocDocument     *self,
                                                      SubprocMergeCounts  *counts,
                                                      GError             **error);
 
+const char      *subproc_document_get_log_problem (SubprocDocument *self);
+void             subproc_document_set_author      (SubprocDocument *self,
+                                                   const char      *author);
+
 G_END_DECLS

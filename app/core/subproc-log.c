@@ -674,6 +674,30 @@ _subproc_log_get_text (SubprocLog *self)
 }
 
 /**
+ * _subproc_log_get_display_name:
+ *
+ * Returns: (nullable): the name of the file the log was read from.
+ */
+const char *
+_subproc_log_get_display_name (SubprocLog *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_LOG (self), NULL);
+  return self->display_name;
+}
+
+/**
+ * _subproc_log_get_first_line:
+ *
+ * Returns: the line of the file the log starts on.
+ */
+guint
+_subproc_log_get_first_line (SubprocLog *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_LOG (self), 0);
+  return self->first_line;
+}
+
+/**
  * _subproc_log_is_empty:
  *
  * Returns: whether the file would hold no log at all.

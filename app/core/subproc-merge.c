@@ -330,6 +330,7 @@ subproc_merge_apply (SubprocHistory *history,
 {
   SubprocMergeCounts counts = { 0 };
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *reason = NULL;
   SubprocRegister *reg;
 
   g_return_val_if_fail (SUBPROC_IS_HISTORY (history), counts);
@@ -337,6 +338,9 @@ subproc_merge_apply (SubprocHistory *history,
   g_return_val_if_fail (today != NULL, counts);
 
   reg = subproc_history_get_register (history);
+  /* Translators: the reason the change log records for a merge; %s is the list, e.g. “vendor-subprocessors” */
+  reason = g_strdup_printf (_("Merged from %s"), source);
+  subproc_history_set_reason (history, reason);
   /* Translators: the name of an undo step */
   subproc_history_begin_group (history, _("Merge List"));
   for (guint i = 0; i < items->len; i++)
@@ -408,6 +412,7 @@ subproc_merge_apply (SubprocHistory *history,
   subproc_history_insert (history, g_list_model_get_n_items (G_LIST_MODEL (reg)),
                           (SubprocProcessor **) added->pdata, added->len, _("Merge List"));
   subproc_history_end_group (history);
+  subproc_history_set_reason (history, NULL);
   return counts;
 }
 
