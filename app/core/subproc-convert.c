@@ -3,13 +3,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "subproc-changes.h"
 #include "subproc-check.h"
 #include "subproc-convert.h"
+#include "subproc-date.h"
 #include "subproc-export.h"
+#include "subproc-file.h"
 #include "subproc-import.h"
 #include "subproc-input.h"
 #include "subproc-language.h"
 #include "subproc-legal.h"
+#include "subproc-log.h"
 #include "subproc-merge.h"
 #include "subproc-storage.h"
 #include "subproc-validate.h"
@@ -154,6 +158,130 @@ read_options (const SubprocConvertOptions *options,
   return TRUE;
 }
 
+/* Says on MESSAGES what is wrong with a register's change log, naming the
+ * first broken entry; the command line goes on all the same. */
+static void
+warn_about_log (SubprocRegister *reg,
+                const char      *name,
+                FILE            *messages)
+{
+  g_autofree char *problem = subproc_log_describe_problem (subproc_register_get_log (reg));
+
+  if (problem != NULL)
+    fprintf (messages, "%s: %s: %s\n", name, _("warning"), problem);
+}
+
+/* The register at the end of --as-of's day, with the day for the report;
+ * NULL with a message when the day or the log cannot be read. */
+static SubprocRegister *
+register_as_of (SubprocRegister  *reg,
+                const char       *as_of,
+                GDate           **day,
+                FILE             *messages)
+{
+  g_autoptr(GDateTime) until = subproc_changes_end_of_day (as_of);
+  g_autoptr(GError) error = NULL;
+  SubprocRegister *then;
+
+  if (until == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", _("--as-of must be a date written as YYYY-MM-DD."));
+      return NULL;
+    }
+  then = subproc_log_register_as_of (reg, until, &error);
+  if (then == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return NULL;
+    }
+  *day = subproc_date_parse_iso (as_of);
+  return then;
+}
+
+static gboolean
+has_extension (const char *name,
+               const char *extension)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, extension);
+}
+
+/* --changes-since [--until] [--notice]: the report of changes (.pdf,
+ * .html, .txt) or the notice to customers (.txt, .html). */
+static SubprocConvertStatus
+convert_changes (SubprocRegister             *reg,
+                 const char                  *output,
+                 const SubprocConvertOptions *options,
+                 const SubprocExportOptions  *export_options,
+                 FILE                        *messages)
+{
+  g_autoptr(GDateTime) since_end = subproc_changes_end_of_day (options->changes_since);
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(SubprocChanges) changes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gboolean pdf = has_extension (output, ".pdf");
+  gboolean html = has_extension (output, ".html") || has_extension (output, ".htm");
+  gboolean text = has_extension (output, ".txt");
+
+  if (since_end == NULL || (options->until != NULL && (until = subproc_changes_end_of_day (options->until)) == NULL))
+    {
+      fprintf (messages, "subproc: %s\n", _("--changes-since and --until must be dates written as YYYY-MM-DD."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+  if (options->notice ? !(html || text) : !(pdf || html || text))
+    {
+      fprintf (messages, "subproc: %s\n",
+               options->notice ? _("The notice to customers is written as .txt or .html.")
+                               : _("The report of changes is written as .pdf, .html or .txt."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+
+  /* from the start of the day: the changes made after the day before */
+  since = g_date_time_add_days (since_end, -1);
+  changes = subproc_changes_new (reg, since, until, &error);
+  if (changes == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+
+  if (options->notice)
+    {
+      g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                               (GDateMonth) g_date_time_get_month (now),
+                                               (GDateYear) g_date_time_get_year (now));
+
+      data = html ? subproc_changes_notice_html (changes, export_options->language, today)
+                  : subproc_changes_notice_text (changes, export_options->language, today);
+    }
+  else if (pdf)
+    {
+      if (!subproc_changes_write_pdf (changes, export_options->language, export_options->paper, now, file, &error))
+        {
+          fprintf (messages, "subproc: %s\n", error->message);
+          return SUBPROC_CONVERT_FAILED;
+        }
+      return SUBPROC_CONVERT_OK;
+    }
+  else
+    data = html ? subproc_changes_to_html (changes, export_options->language, now)
+                : subproc_changes_to_text (changes, export_options->language, now);
+
+  /* the report names the people who changed the register; the notice is for customers */
+  if (!subproc_write_file (file, data, strlen (data), options->notice ? SUBPROC_FILE_NONE : SUBPROC_FILE_PRIVATE,
+                           NULL, NULL, &error))
+    {
+      fprintf (messages, "subproc: %s\n", error->message);
+      return SUBPROC_CONVERT_FAILED;
+    }
+  return SUBPROC_CONVERT_OK;
+}
+
 /**
  * subproc_convert:
  * @output: the file to write; its extension names the format
@@ -169,7 +297,7 @@ subproc_convert (const char *output,
                  GFile      *default_input,
                  FILE       *messages)
 {
-  static const SubprocConvertOptions defaults = { NULL, NULL, NULL };
+  static const SubprocConvertOptions defaults = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE };
 
   return subproc_convert_with_options (output, input, default_input, &defaults, messages);
 }
@@ -195,14 +323,25 @@ subproc_convert_with_options (const char                  *output,
   g_autoptr(GArray) fields = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *source_name = NULL;
+  g_autoptr(GDate) as_of = NULL;
   SubprocExportOptions export_options;
-  SubprocExportFormat format;
+  SubprocExportFormat format = SUBPROC_EXPORT_PDF;
 
   g_return_val_if_fail (output != NULL, SUBPROC_CONVERT_USAGE);
   g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
   g_return_val_if_fail (options != NULL, SUBPROC_CONVERT_USAGE);
 
-  if (!subproc_export_format_for_name (output, &format))
+  if ((options->until != NULL || options->notice) && options->changes_since == NULL)
+    {
+      fprintf (messages, "subproc: %s\n", _("--until and --notice go with --changes-since."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+  if (options->as_of != NULL && options->changes_since != NULL)
+    {
+      fprintf (messages, "subproc: %s\n", _("--as-of and --changes-since cannot be used together: use --until for the end of the changes."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+  if (options->changes_since == NULL && !subproc_export_format_for_name (output, &format))
     {
       fprintf (messages, "subproc: %s\n",
                _("The output file must end in .json (a register), .csv (a spreadsheet), .pdf or .html (a report)."));
@@ -218,6 +357,25 @@ subproc_convert_with_options (const char                  *output,
   if (read == NULL)
     return SUBPROC_CONVERT_FAILED;
   self = register_of (read);
+  if ((options->as_of != NULL || options->changes_since != NULL) && !subproc_input_is_register (read))
+    {
+      fprintf (messages, "subproc: %s\n", _("--as-of and --changes-since need a register: a list has no change log."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+  if (subproc_input_is_register (read))
+    warn_about_log (self, input_name, messages);
+  if (options->changes_since != NULL)
+    return convert_changes (self, output, options, &export_options, messages);
+  if (options->as_of != NULL)
+    {
+      SubprocRegister *then = register_as_of (self, options->as_of, &as_of, messages);
+
+      if (then == NULL)
+        return SUBPROC_CONVERT_FAILED;
+      g_object_unref (self);
+      self = then;
+      export_options.as_of = as_of;
+    }
   /* this version would write it as its own, losing what it does not know */
   if (read->newer_version && format == SUBPROC_EXPORT_JSON)
     {
@@ -275,6 +433,8 @@ subproc_convert_check (const char *input,
   if (read == NULL)
     return SUBPROC_CONVERT_FAILED;
   reg = register_of (read);
+  if (subproc_input_is_register (read))
+    warn_about_log (reg, input_name, messages);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
   for (guint i = 0; i < n_items; i++)
@@ -386,8 +546,17 @@ subproc_convert_merge (const char                *list,
     }
   else
     {
+      g_autoptr(GError) log_error = NULL;
+
       reg = g_object_ref (read->reg);
       etag = g_strdup (read->etag);
+      /* a merge is recorded in the log: it must be readable */
+      if (!subproc_log_read (subproc_register_get_log (reg), &log_error))
+        {
+          fprintf (messages, "subproc: %s\n", log_error->message);
+          return SUBPROC_CONVERT_FAILED;
+        }
+      warn_about_log (reg, register_name, messages);
     }
 
   source = options->source != NULL ? g_strdup (options->source) : subproc_merge_source_for_file (list_name);
@@ -441,5 +610,48 @@ subproc_convert_merge (const char                *list,
       fprintf (messages, "subproc: %s\n", error->message);
       return SUBPROC_CONVERT_FAILED;
     }
+  return SUBPROC_CONVERT_OK;
+}
+
+/**
+ * subproc_convert_fingerprint:
+ * @as_of: (nullable): YYYY-MM-DD: the fingerprint of the register as of that day
+ * @out: where the fingerprint goes, on a line of its own
+ *
+ * The command line's `--fingerprint`: the same 16 hexadecimal digits a
+ * printed report carries in its footer, so that a printout can be matched
+ * to the file.
+ */
+SubprocConvertStatus
+subproc_convert_fingerprint (const char *input,
+                             GFile      *default_input,
+                             const char *as_of,
+                             FILE       *out,
+                             FILE       *messages)
+{
+  g_autoptr(GFile) input_file = NULL;
+  g_autoptr(SubprocInput) read = NULL;
+  g_autoptr(SubprocRegister) reg = NULL;
+  g_autoptr(GDate) day = NULL;
+  g_autofree char *input_name = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  g_return_val_if_fail (input != NULL || G_IS_FILE (default_input), SUBPROC_CONVERT_USAGE);
+
+  read = read_input (input, default_input, messages, &input_file, &input_name);
+  if (read == NULL)
+    return SUBPROC_CONVERT_FAILED;
+  if (!subproc_input_is_register (read))
+    {
+      fprintf (messages, "subproc: %s\n", _("--fingerprint needs a register, not a list."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+  warn_about_log (read->reg, input_name, messages);
+  reg = as_of != NULL ? register_as_of (read->reg, as_of, &day, messages) : g_object_ref (read->reg);
+  if (reg == NULL)
+    return SUBPROC_CONVERT_FAILED;
+
+  fingerprint = subproc_log_fingerprint (reg);
+  fprintf (out, "%s\n", fingerprint);
   return SUBPROC_CONVERT_OK;
 }

@@ -22,6 +22,10 @@ typedef struct
   const char *language;  /* --language: en, sv, da; NULL for the UI's */
   const char *columns;   /* --columns: public, full, or field keys joined by commas */
   const char *paper;     /* --paper: a4 or letter */
+  const char *as_of;     /* --as-of: YYYY-MM-DD, the register at the end of that day (UTC) */
+  const char *changes_since; /* --changes-since: YYYY-MM-DD, a report of the changes from that day on */
+  const char *until;     /* --until: YYYY-MM-DD, the last day of the changes; NULL for today */
+  gboolean    notice;    /* --notice: the notice to customers instead of the report of changes */
 } SubprocConvertOptions;
 
 SubprocConvertStatus  subproc_convert     (const char  *output,
@@ -51,6 +55,11 @@ SubprocConvertStatus  subproc_convert_merge (const char                *list,
                                              const SubprocMergeOptions *options,
                                              FILE                      *out,
                                              FILE                      *messages);
+SubprocConvertStatus  subproc_convert_fingerprint (const char  *input,
+                                                   GFile       *default_input,
+                                                   const char  *as_of,
+                                                   FILE        *out,
+                                                   FILE        *messages);
 gboolean              subproc_convert_parse_columns (const char                 *text,
                                                      SubprocColumnSet           *set,
                                                      GArray                    **fields);

@@ -166,6 +166,7 @@ new_report (SubprocRegister            *self,
   subproc_report_set_language (report, options->language);
   subproc_report_set_paper (report, options->paper, TRUE);
   subproc_report_set_source_name (report, options->source_name);
+  subproc_report_set_as_of (report, options->as_of);
   if (options->n_fields > 0)
     subproc_report_set_fields (report, options->fields, options->n_fields);
   else

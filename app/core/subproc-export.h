@@ -23,6 +23,7 @@ typedef struct
   guint               n_fields;
   SubprocPaper        paper;        /* always landscape */
   const char         *source_name;  /* shown in the PDF's title block; may be NULL */
+  const GDate        *as_of;        /* the day the register is shown as of; NULL for now */
 } SubprocExportOptions;
 
 gboolean  subproc_export_format_for_name (const char          *filename,

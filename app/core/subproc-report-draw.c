@@ -6,6 +6,7 @@
 #include "subproc-check.h"
 #include "subproc-date.h"
 #include "subproc-legal.h"
+#include "subproc-log.h"
 #include "subproc-report-private.h"
 
 static void
@@ -180,6 +181,37 @@ _subproc_report_draw_title (SubprocReport *self,
   append_meta (meta, attrs, _("Organisation"), subproc_register_get_organisation (self->reg));
   /* Translators: report title block: how to reach the Data Protection Officer */
   append_meta (meta, attrs, _("Data Protection Officer"), subproc_register_get_dpo_contact (self->reg));
+  if (self->internal)
+    {
+      SubprocLog *log = subproc_register_get_log (self->reg);
+      SubprocChange *review = subproc_log_get_last_review (log, NULL);
+      g_autofree char *version = g_strdup_printf ("%u", subproc_log_get_n_changes (log));
+      g_autofree char *as_of = subproc_language_format_date (self->as_of != NULL ? self->as_of : date, TRUE);
+      g_autofree char *approval = NULL;
+
+      if (review != NULL)
+        {
+          GDateTime *when = subproc_change_get_time (review);
+          g_autoptr(GDate) day = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (when),
+                                                  (GDateMonth) g_date_time_get_month (when),
+                                                  (GDateYear) g_date_time_get_year (when));
+          g_autofree char *on = subproc_language_format_date (day, TRUE);
+          const char *who = subproc_change_get_author (review);
+
+          /* Translators: report title block: who approved the register, and on which day: “Karin Ek, 5 March 2026” */
+          approval = g_strdup_printf (_("%1$s, %2$s"), who != NULL ? who : "—", on);
+        }
+      else
+        /* Translators: report title block: the register was never marked as reviewed */
+        approval = g_strdup (_("None recorded"));
+
+      /* Translators: report title block: the register's version, the number of changes its log records */
+      append_meta (meta, attrs, _("Register version (changes recorded)"), version);
+      /* Translators: report title block: the day the register is shown as of */
+      append_meta (meta, attrs, _("As of"), as_of);
+      /* Translators: report title block: the last time someone marked the register as reviewed */
+      append_meta (meta, attrs, _("Last approval"), approval);
+    }
   /* Translators: report title block: the date the report was printed */
   append_meta (meta, attrs, _("Printed"), printed);
   /* Translators: report title block: the number of processors in the report */
@@ -300,8 +332,10 @@ draw_footer (SubprocReport *self,
 {
   g_autoptr(PangoFontDescription) font = _subproc_report_new_font (FOOTER_SIZE, PANGO_WEIGHT_NORMAL);
   g_autoptr(PangoFontDescription) bold = _subproc_report_new_font (FOOTER_SIZE, PANGO_WEIGHT_BOLD);
-  /* Translators: the footer of every report page */
-  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, subproc_report_get_n_pages (self));
+  /* Translators: the footer of every report page: the register's fingerprint (16 hexadecimal digits), then the page */
+  g_autofree char *number = g_strdup_printf (_("Fingerprint %1$s · Page %2$u of %3$u"),
+                                             _subproc_report_fingerprint (self),
+                                             page + 1, subproc_report_get_n_pages (self));
   g_autoptr(PangoLayout) right = _subproc_report_new_layout (self, font, number, NULL, -1);
   double width = _subproc_report_content_width (self);
   double right_width = _subproc_report_layout_width (right);

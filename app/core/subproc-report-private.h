@@ -87,6 +87,9 @@ struct _SubprocReport
   GDateTime             *printed;
   char                  *language;
   char                  *source_name;
+  GDate                 *as_of;        /* the day the register is shown as of; NULL for now */
+  char                  *title;        /* the title with the as-of day, made when drawn */
+  char                  *fingerprint;  /* of the register, made when first drawn */
   GPtrArray             *rows;         /* SubprocProcessor: the ones chosen, in order; NULL for all */
   GPtrArray             *shown;        /* SubprocProcessor: the rows the report holds (a public one
                                         * leaves out the ended), from subproc_report_update_rows() */
@@ -123,6 +126,7 @@ char *                 _subproc_report_cell_text (SubprocReport *self,
                                                   SubprocProcessor *processor,
                                                   const ReportColumn *column,
                                                   PangoAttrList *attrs);
+const char *           _subproc_report_fingerprint (SubprocReport *self);
 const char *           _subproc_report_column_title (const ReportColumn *column);
 double                 _subproc_report_content_width (SubprocReport *self);
 void                   _subproc_report_draw_title (SubprocReport *self,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "subproc-columns.h"
+#include "subproc-log.h"
 #include "subproc-report-private.h"
 
 G_DEFINE_FINAL_TYPE (SubprocReport, subproc_report, G_TYPE_OBJECT)
@@ -28,11 +29,29 @@ const char *
 _subproc_report_title (SubprocReport *self)
 {
   const char *title = subproc_register_get_title (self->reg);
+  g_autofree char *day = NULL;
 
-  if (title != NULL && *title != '\0')
+  if (title == NULL || *title == '\0')
+    /* Translators: a report's title when the register has none */
+    title = _("Register of processors and sub-processors");
+  if (self->as_of == NULL)
     return title;
-  /* Translators: a report's title when the register has none */
-  return _("Register of processors and sub-processors");
+
+  /* in the report's language, which may differ between drawings */
+  day = subproc_language_format_date (self->as_of, TRUE);
+  g_free (self->title);
+  /* Translators: a report's title when it shows the register as it stood on a day: “Sub-processors, as of 31 January 2026” */
+  self->title = g_strdup_printf (_("%1$s, as of %2$s"), title, day);
+  return self->title;
+}
+
+/* The fingerprint of the register's content, on every page. */
+const char *
+_subproc_report_fingerprint (SubprocReport *self)
+{
+  if (self->fingerprint == NULL)
+    self->fingerprint = subproc_log_fingerprint (self->reg);
+  return self->fingerprint;
 }
 
 void
@@ -110,6 +129,9 @@ subproc_report_finalize (GObject *object)
   g_clear_pointer (&self->printed, g_date_time_unref);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->as_of, g_date_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->findings_summary, g_free);
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
@@ -588,6 +610,24 @@ subproc_report_set_source_name (SubprocReport *self,
 
   g_free (self->source_name);
   self->source_name = g_strdup (source_name);
+}
+
+/**
+ * subproc_report_set_as_of:
+ * @as_of: (nullable): the day the register is shown as of, by a register
+ *   made with subproc_log_register_as_of(); %NULL for the register as it is
+ *
+ * Says the day in the title and on every page.
+ */
+void
+subproc_report_set_as_of (SubprocReport *self,
+                          const GDate   *as_of)
+{
+  g_return_if_fail (SUBPROC_IS_REPORT (self));
+
+  g_clear_pointer (&self->as_of, g_date_free);
+  if (as_of != NULL)
+    self->as_of = g_date_copy (as_of);
 }
 
 /**

@@ -77,6 +77,8 @@ void           subproc_report_set_language     (SubprocReport      *self,
                                                 const char         *language);
 void           subproc_report_set_source_name  (SubprocReport      *self,
                                                 const char         *source_name);
+void           subproc_report_set_as_of        (SubprocReport      *self,
+                                                const GDate        *as_of);
 void           subproc_report_set_printed      (SubprocReport      *self,
                                                 GDateTime          *printed);
 

@@ -38,6 +38,18 @@ static const GOptionEntry option_entries[] = {
   { "source", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --merge: the name the list’s processors remember it by (default: the list’s file name without its extension)"),
     N_("NAME") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export or --fingerprint: the register as it stood at the end of DATE (UTC), from its change log; the report says so on every page"),
+    N_("DATE") },
+  { "changes-since", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: a report of what was added, ended, removed and changed from DATE on, as .pdf, .html or .txt"),
+    N_("DATE") },
+  { "until", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --changes-since: the last day of the changes (default: today)"), N_("DATE") },
+  { "notice", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --changes-since: a draft of the notice to customers of new sub-processors instead, as .txt or .html"), NULL },
+  { "fingerprint", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the fingerprint of your register (or FILE), as printed at the foot of every page of a report"), NULL },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The language of a PDF or HTML export: en, sv or da (default: the language Subproc is shown in)"),
     N_("LANGUAGE") },
@@ -137,6 +149,29 @@ subproc_application_handle_local_options (GApplication *app,
       return SUBPROC_CONVERT_USAGE;
     }
 
+  if (g_variant_dict_contains (options, "fingerprint"))
+    {
+      g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+      const char *as_of = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
+      g_variant_dict_lookup (options, "as-of", "&s", &as_of);
+      if (check || g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "changes-since") ||
+          (inputs != NULL && g_strv_length ((char **) inputs) > 1))
+        {
+          g_printerr ("subproc: %s\n", _("--fingerprint takes one register at most, and neither --export nor --check."));
+          return SUBPROC_CONVERT_USAGE;
+        }
+      return subproc_convert_fingerprint (inputs != NULL ? inputs[0] : NULL, default_file, as_of, stdout, stderr);
+    }
+  if (!g_variant_dict_contains (options, "export") &&
+      (g_variant_dict_contains (options, "as-of") || g_variant_dict_contains (options, "changes-since") ||
+       g_variant_dict_contains (options, "until") || g_variant_dict_contains (options, "notice")))
+    {
+      g_printerr ("subproc: %s\n", _("--as-of, --changes-since, --until and --notice go with --export."));
+      return SUBPROC_CONVERT_USAGE;
+    }
+
   /* a conversion or a check runs here, in the process that was started
    * and before GTK starts, so it needs neither a display nor a running
    * Subproc */
@@ -173,8 +208,12 @@ subproc_application_handle_local_options (GApplication *app,
 
   {
     g_autoptr(GFile) default_file = subproc_application_get_default_file ();
-    SubprocConvertOptions convert_options = { NULL, NULL, NULL };
+    SubprocConvertOptions convert_options = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE };
 
+    g_variant_dict_lookup (options, "as-of", "&s", &convert_options.as_of);
+    g_variant_dict_lookup (options, "changes-since", "&s", &convert_options.changes_since);
+    g_variant_dict_lookup (options, "until", "&s", &convert_options.until);
+    convert_options.notice = g_variant_dict_contains (options, "notice");
     g_variant_dict_lookup (options, "language", "&s", &convert_options.language);
     g_variant_dict_lookup (options, "columns", "&s", &convert_options.columns);
     g_variant_dict_lookup (options, "paper", "&s", &convert_options.paper);
