@@ -504,6 +504,58 @@ test_fingerprint (void)
   g_assert_cmpstr (after, !=, before);
 }
 
+/* A change reverted is a new change that sets back what it changed. */
+static void
+test_revert (void)
+{
+  g_auto(Past) past = { 0 };
+  g_autoptr(SubprocHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  SubprocLog *log;
+  SubprocChange *rename, *added, *deleted, *title;
+  g_autofree char *deleted_id = NULL;
+  guint n;
+
+  make_past (&past);
+  log = subproc_register_get_log (past.reg);
+  history = subproc_history_new (past.reg);
+  rename = subproc_log_get_change (log, 0);   /* the name of the first processor */
+  title = subproc_log_get_change (log, 2);    /* the title */
+  added = subproc_log_get_change (log, 4);    /* Zeta Cloud AB */
+  deleted = subproc_log_get_change (log, 8);  /* the first processor, deleted on day 3 */
+  g_assert_cmpint (subproc_change_get_kind (deleted), ==, SUBPROC_CHANGE_DELETE);
+  deleted_id = g_strdup (subproc_change_get_processor_id (deleted));
+
+  /* the renamed processor was deleted since: nothing to revert */
+  g_assert_false (subproc_history_revert (history, rename, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* put back where it was, then renamed back */
+  n = subproc_log_get_n_changes (log);
+  g_assert_true (subproc_history_revert (history, deleted, &error));
+  g_assert_no_error (error);
+  g_assert_true (subproc_register_get_processor (past.reg, 0) ==
+                 subproc_register_find_by_id (past.reg, deleted_id, NULL));
+  g_assert_cmpuint (subproc_log_get_n_changes (log), ==, n + 1);
+  g_assert_cmpstr (subproc_change_get_reason (subproc_log_get_change (log, n)), ==,
+                   "Reverts the change of 2026-03-05 12:00");
+  g_assert_true (subproc_history_revert (history, rename, &error));
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (past.reg, 0)), !=, "Renamed Vendor");
+
+  /* the title as it was before, and the added processor gone */
+  g_assert_true (subproc_history_revert (history, title, &error));
+  g_assert_null (subproc_register_get_title (past.reg));
+  g_assert_true (subproc_history_revert (history, added, &error));
+  g_assert_null (subproc_register_find_by_id (past.reg, subproc_change_get_processor_id (added), NULL));
+  g_assert_no_error (error);
+
+  /* a review is not a change of the register */
+  g_assert_false (subproc_history_revert (history, subproc_log_get_change (log, 6), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpint (subproc_log_get_first_broken (log), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/log/damaged", test_damaged);
   g_test_add_func ("/log/not-last", test_not_last);
   g_test_add_func ("/log/fingerprint", test_fingerprint);
+  g_test_add_func ("/log/revert", test_revert);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@
 
 struct _SubprocChanges
 {
+  SubprocRegister *now;     /* the register as it is: the notice is sent from it */
   SubprocRegister *before;
   SubprocRegister *after;
   GDateTime       *since;
@@ -135,6 +136,7 @@ subproc_changes_new (SubprocRegister  *reg,
   g_return_val_if_fail (since != NULL, NULL);
 
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  self->now = g_object_ref (reg);
   self->since = g_date_time_ref (since);
   self->until = g_date_time_ref (until != NULL ? until : now);
   self->before = subproc_log_register_as_of (reg, self->since, error);
@@ -206,6 +208,7 @@ subproc_changes_free (SubprocChanges *self)
 {
   if (self == NULL)
     return;
+  g_clear_object (&self->now);
   g_clear_object (&self->before);
   g_clear_object (&self->after);
   g_clear_pointer (&self->since, g_date_time_unref);
@@ -896,12 +899,13 @@ make_notice (SubprocChanges *self,
              const GDate    *today,
              Notice         *notice)
 {
+  /* who writes, and the period to object, as they are today */
   SubprocRegister *reg = self->after;
-  const char *organisation = subproc_register_get_organisation (reg);
-  const char *contact = subproc_register_get_dpo_contact (reg);
+  const char *organisation = subproc_register_get_organisation (self->now);
+  const char *contact = subproc_register_get_dpo_contact (self->now);
   g_autoptr(GDate) deadline = g_date_copy (today);
   g_autofree char *deadline_text = NULL;
-  guint days = subproc_register_get_notice_days (reg);
+  guint days = subproc_register_get_notice_days (self->now);
 
   g_date_add_days (deadline, days);
   deadline_text = subproc_language_format_date (deadline, TRUE);

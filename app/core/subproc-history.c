@@ -756,6 +756,120 @@ _subproc_history_set_time (SubprocHistory *self,
 }
 
 /**
+ * subproc_history_revert:
+ * @change: a change of the register's log
+ *
+ * Takes @change back as a new step (recorded in the log like any other,
+ * with the reason that it reverts it): an edit or a change of details
+ * sets the value before it again, an added processor is deleted, a deleted
+ * one is put back where it was. A review cannot be reverted.
+ *
+ * Returns: %FALSE with @error set when it cannot be taken back (the
+ *   processor is gone, or was added again since), or nothing would change.
+ */
+gboolean
+subproc_history_revert (SubprocHistory  *self,
+                        SubprocChange   *change,
+                        GError         **error)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  SubprocProcessor *processor = NULL;
+  const char *id;
+  guint position = 0;
+  gboolean done = FALSE;
+
+  g_return_val_if_fail (SUBPROC_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (SUBPROC_IS_CHANGE (change), FALSE);
+
+  id = subproc_change_get_processor_id (change);
+  if (id != NULL)
+    processor = subproc_register_find_by_id (self->reg, id, &position);
+  local = g_date_time_to_local (subproc_change_get_time (change));
+  when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  /* Translators: the reason the change log records for a revert; %s is when the change reverted was made */
+  reason = g_strdup_printf (_("Reverts the change of %s"), when);
+
+  switch (subproc_change_get_kind (change))
+    {
+    case SUBPROC_CHANGE_EDIT:
+      if (processor != NULL)
+        {
+          g_autoptr(SubprocProcessor) values = subproc_processor_copy (processor);
+          SubprocField field;
+
+          if (subproc_field_from_key (subproc_change_get_field (change), &field) &&
+              _subproc_storage_set_field (values, field, subproc_change_get_old (change), "", error))
+            {
+              subproc_history_set_reason (self, reason);
+              done = subproc_history_edit (self, processor, values);
+              subproc_history_set_reason (self, NULL);
+            }
+          else if (error != NULL && *error != NULL)
+            return FALSE;
+        }
+      break;
+    case SUBPROC_CHANGE_ADD:
+      if (processor != NULL)
+        {
+          subproc_history_set_reason (self, reason);
+          subproc_history_remove (self, &position, 1);
+          subproc_history_set_reason (self, NULL);
+          done = TRUE;
+        }
+      break;
+    case SUBPROC_CHANGE_DELETE:
+      if (processor == NULL)
+        {
+          g_autoptr(SubprocProcessor) restored = _subproc_storage_processor_from_node (subproc_change_get_old (change), "", error);
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reg));
+
+          if (restored == NULL)
+            return FALSE;
+          subproc_history_set_reason (self, reason);
+          /* Translators: the name of an undo step */
+          subproc_history_insert (self, MIN (subproc_change_get_position (change), n), &restored, 1, _("Revert"));
+          subproc_history_set_reason (self, NULL);
+          done = TRUE;
+        }
+      break;
+    case SUBPROC_CHANGE_DETAILS:
+      {
+        const char *field = subproc_change_get_field (change);
+        JsonNode *old_value = subproc_change_get_old (change);
+
+        subproc_history_set_reason (self, reason);
+        if (g_strcmp0 (field, "notice_days") == 0)
+          done = subproc_history_set_notice_days (self, old_value != NULL ? (guint) json_node_get_int (old_value) : 0);
+        else
+          {
+            const char *now[N_DETAILS] = {
+              subproc_register_get_title (self->reg),
+              subproc_register_get_organisation (self->reg),
+              subproc_register_get_dpo_contact (self->reg),
+            };
+
+            for (guint i = 0; i < N_DETAILS; i++)
+              if (g_strcmp0 (field, detail_keys[i]) == 0)
+                now[i] = old_value != NULL && JSON_NODE_HOLDS_VALUE (old_value) ? json_node_get_string (old_value) : NULL;
+            done = subproc_history_set_details (self, now[DETAIL_TITLE], now[DETAIL_ORGANISATION], now[DETAIL_DPO_CONTACT]);
+          }
+        subproc_history_set_reason (self, NULL);
+      }
+      break;
+    case SUBPROC_CHANGE_REVIEW:
+    default:
+      break;
+    }
+
+  if (!done)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("This change cannot be reverted: the register no longer holds what it changed."));
+  return done;
+}
+
+/**
  * subproc_history_set_details:
  *
  * Sets the register's title, organisation and DPO contact as one step.

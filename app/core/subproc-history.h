@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "subproc-register.h"
+#include "subproc-log.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +29,9 @@ gboolean         subproc_history_set_details        (SubprocHistory    *self,
 gboolean         subproc_history_set_notice_days    (SubprocHistory    *self,
                                                      guint              days);
 void             subproc_history_review             (SubprocHistory    *self);
+gboolean         subproc_history_revert             (SubprocHistory    *self,
+                                                     SubprocChange     *change,
+                                                     GError           **error);
 char            *subproc_history_get_default_author (void);
 void             subproc_history_set_author         (SubprocHistory    *self,
                                                      const char        *author);

@@ -414,6 +414,18 @@ subproc_change_get_reason (SubprocChange *self)
 }
 
 /**
+ * subproc_change_get_position:
+ *
+ * Returns: where a processor was added or deleted; -1 for other changes.
+ */
+gint64
+subproc_change_get_position (SubprocChange *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_CHANGE (self), -1);
+  return self->position;
+}
+
+/**
  * subproc_change_get_hash:
  *
  * Returns: (nullable): the entry's hash, as written in the file.

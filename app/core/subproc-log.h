@@ -31,6 +31,7 @@ const char        *subproc_change_get_field          (SubprocChange *self);
 JsonNode          *subproc_change_get_old            (SubprocChange *self);
 JsonNode          *subproc_change_get_new            (SubprocChange *self);
 const char        *subproc_change_get_reason         (SubprocChange *self);
+gint64             subproc_change_get_position       (SubprocChange *self);
 const char        *subproc_change_get_hash           (SubprocChange *self);
 char              *subproc_change_describe           (SubprocChange *self);
 char              *subproc_change_value_to_text      (SubprocChange *self,
