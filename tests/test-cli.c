@@ -2,6 +2,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "subproc-log.h"
 #include "subproc-storage.h"
 #include "test-util.h"
 
@@ -644,6 +645,154 @@ test_merge_unreadable (Fixture       *fixture,
   g_assert_cmpint (run (fixture, lonely), ==, 2);
 }
 
+static int
+run_at (Fixture            *fixture,
+        const char         *time,
+        const char * const *args)
+{
+  g_clear_pointer (&fixture->out, g_free);
+  g_clear_pointer (&fixture->err, g_free);
+  return subproc_test_run_app_at (fixture->dir, fixture->xdg, time, args, &fixture->out, &fixture->err);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Two merges a month apart make the register's past: the register as of a
+ * day between them, its fingerprint (as printed, and as another program
+ * computes it), the changes since, the notice, and a log altered by hand
+ * said on every command without stopping any. */
+static void
+test_audit_trail (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page.html", NULL);
+  g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "data", "lists", "vendor-page-v2.html", NULL);
+  g_autofree char *verifier = g_test_build_filename (G_TEST_DIST, "verify-changes.py", NULL);
+  g_autofree char *merge_v1 = g_strconcat ("--merge=", v1, NULL);
+  g_autofree char *merge_v2 = g_strconcat ("--merge=", v2, NULL);
+  g_autofree char *path = in_dir (fixture, "register.json");
+  g_autofree char *then_path = in_dir (fixture, "then.json");
+  g_autofree char *now_print = NULL;
+  g_autofree char *then_print = NULL;
+  g_autofree char *verified = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(SubprocRegister) then = NULL;
+  g_autoptr(GFile) then_file = g_file_new_for_path (then_path);
+  const char *first[] = { merge_v1, "--source=example-cloud", "register.json", NULL };
+  const char *second[] = { merge_v2, "--source=example-cloud", "--end-missing", "register.json", NULL };
+  const char *fingerprint[] = { "--fingerprint", "register.json", NULL };
+  const char *fingerprint_then[] = { "--fingerprint", "--as-of=2026-01-31", "register.json", NULL };
+  const char *export_then[] = { "--export=then.json", "--as-of=2026-01-31", "register.json", NULL };
+  const char *fingerprint_file[] = { "--fingerprint", "then.json", NULL };
+  const char *pdf_then[] = { "--export=then.pdf", "--as-of=2026-01-31", "--columns=full", "register.json", NULL };
+  const char *changes[] = { "--export=changes.txt", "--changes-since=2026-02-01", "register.json", NULL };
+  const char *notice[] = { "--export=notice.txt", "--notice", "--changes-since=2026-02-01", "--language=sv",
+                           "register.json", NULL };
+  const char *lonely_notice[] = { "--export=notice.txt", "--notice", "register.json", NULL };
+  const char *no_export[] = { "--as-of=2026-01-31", NULL };
+  const char *bad_day[] = { "--export=x.csv", "--as-of=31.1.2026", "register.json", NULL };
+  const char *notice_pdf[] = { "--export=n.pdf", "--notice", "--changes-since=2026-02-01", "register.json", NULL };
+  const char *check[] = { "--check", "register.json", NULL };
+  const char *argv[] = { "python3", verifier, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *at;
+
+  g_assert_cmpint (run_at (fixture, "2026-01-10 09:00:00", first), ==, 0);
+  g_assert_cmpint (run_at (fixture, "2026-02-20 14:30:00", second), ==, 0);
+
+  /* the fingerprint, now and then; the same another program computes */
+  g_assert_cmpint (run (fixture, fingerprint), ==, 0);
+  now_print = g_steal_pointer (&fixture->out);
+  g_assert_cmpuint (strlen (now_print), ==, 17);
+  g_spawn_sync (fixture->dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &verified, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("fingerprint %s", now_print);
+  g_assert_true (g_str_has_suffix (verified, expected));
+  g_assert_true (g_str_has_prefix (verified, "13 changes, chain whole\n"));
+  g_assert_cmpint (run (fixture, fingerprint_then), ==, 0);
+  then_print = g_steal_pointer (&fixture->out);
+  g_assert_cmpstr (then_print, !=, now_print);
+
+  /* the register as it stood: the first list, and its log until then */
+  g_assert_cmpint (run (fixture, export_then), ==, 0);
+  then = subproc_storage_load (then_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (then)), ==, 6);
+  g_assert_null (find_named (then, "Elastx AB"));
+  g_assert_nonnull (find_named (then, "Zendesk, Inc."));
+  g_assert_cmpuint (subproc_log_get_n_changes (subproc_register_get_log (then)), ==, 6);
+  g_assert_cmpint (run (fixture, fingerprint_file), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, then_print);
+
+  /* printed as of that day: in the title and on every page, with the fingerprint */
+  g_assert_cmpint (run (fixture, pdf_then), ==, 0);
+  {
+    g_autofree char *pdf_path = in_dir (fixture, "then.pdf");
+    g_autofree char *footer = NULL;
+
+    pdf = pdf_text (pdf_path);
+    footer = g_strdup_printf ("Fingerprint %.16s · Page 1 of", then_print);
+    g_assert_nonnull (strstr (pdf, "Register of processors and sub-processors, as of 31 January 2026"));
+    g_assert_nonnull (strstr (pdf, footer));
+    g_assert_nonnull (strstr (pdf, "Register version (changes recorded): 6"));
+  }
+
+  /* what changed since February, and the notice, written on 1 March */
+  g_assert_cmpint (run_at (fixture, "2026-03-01 08:00:00", changes), ==, 0);
+  {
+    g_autofree char *changes_path = in_dir (fixture, "changes.txt");
+
+    text = read_text_file (changes_path);
+    g_assert_nonnull (strstr (text, "Period: 1 February 2026 – 1 March 2026\n"));
+    g_assert_nonnull (strstr (text, "\nAdded (1)\n\n  Elastx AB\n"));
+    g_assert_nonnull (strstr (text, "\nEnded (1)\n\n  Hetzner Online GmbH\n"));
+    g_assert_nonnull (strstr (text, "    Name: Zendesk, Inc. → Zendesk Inc\n"));
+    g_assert_cmpuint (subproc_test_file_mode (changes_path), ==, 0600);
+  }
+  g_assert_cmpint (run_at (fixture, "2026-03-01 08:00:00", notice), ==, 0);
+  {
+    g_autofree char *notice_path = in_dir (fixture, "notice.txt");
+
+    g_clear_pointer (&text, g_free);
+    text = read_text_file (notice_path);
+    g_assert_nonnull (strstr (text, "- Elastx AB. "));
+    g_assert_nonnull (strstr (text, "31 mars 2026"));
+    g_assert_nonnull (strstr (text, "- Hetzner Online GmbH. "));
+  }
+
+  g_assert_cmpint (run (fixture, lonely_notice), ==, 2);
+  g_assert_cmpint (run (fixture, no_export), ==, 2);
+  g_assert_cmpint (run (fixture, bad_day), ==, 1);
+  g_assert_nonnull (strstr (fixture->err, "--as-of must be a date written as YYYY-MM-DD."));
+  g_assert_cmpint (run (fixture, notice_pdf), ==, 2);
+
+  /* a name in the second change altered by hand: every command says so */
+  g_clear_pointer (&text, g_free);
+  text = read_text_file (path);
+  at = strstr (text, "\n    {\"at\":");
+  at = strstr (at + 1, "\n    {\"at\":");
+  at = strstr (at, "\"name\":\"") + strlen ("\"name\":\"");
+  *at = '#';
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (run (fixture, check), ==, 0);
+  g_assert_nonnull (strstr (fixture->err, "register.json: warning: The change log was altered outside Subproc: "
+                                          "change 2 (2026-01-10 09:00 UTC) does not match the changes before it.\n"));
+  g_assert_cmpint (run (fixture, fingerprint), ==, 0);
+  g_assert_nonnull (strstr (fixture->err, "change 2 "));
+}
+
 /* A list is imported, then checked; without errors the status is 0. */
 static void
 test_check_list (Fixture       *fixture,
@@ -678,6 +827,7 @@ main (int   argc,
   ADD ("/cli/check/version-2", test_check_version_2);
   ADD ("/cli/merge", test_merge);
   ADD ("/cli/merge/unreadable", test_merge_unreadable);
+  ADD ("/cli/audit-trail", test_audit_trail);
   ADD ("/cli/export/no-header", test_no_header);
   ADD ("/cli/export/hostile", test_hostile);
   ADD ("/cli/usage/bad-output-name", test_bad_output_name);

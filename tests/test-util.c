@@ -111,6 +111,19 @@ subproc_test_run_app (const char         *dir,
                       char              **out,
                       char              **err)
 {
+  return subproc_test_run_app_at (dir, data_home, NULL, args, out, err);
+}
+
+/* As subproc_test_run_app(), with the clock at TIME (“YYYY-MM-DD HH:MM:SS”,
+ * through faketime) when it is not NULL. */
+int
+subproc_test_run_app_at (const char         *dir,
+                         const char         *data_home,
+                         const char         *time,
+                         const char * const *args,
+                         char              **out,
+                         char              **err)
+{
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -118,6 +131,11 @@ subproc_test_run_app (const char         *dir,
   const char *bin = g_getenv ("SUBPROC_BIN");
 
   g_assert_nonnull (bin);
+  if (time != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "faketime");
+      g_ptr_array_add (argv, (gpointer) time);
+    }
   g_ptr_array_add (argv, (gpointer) bin);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);

@@ -32,4 +32,11 @@ int      subproc_test_run_app     (const char         *dir,
                                    char              **out,
                                    char              **err);
 
+int      subproc_test_run_app_at  (const char         *dir,
+                                   const char         *data_home,
+                                   const char         *time,
+                                   const char * const *args,
+                                   char              **out,
+                                   char              **err);
+
 G_END_DECLS
