@@ -37,6 +37,8 @@ struct _SubprocDocument
   char            *log_problem;      /* what is wrong with the change log, or NULL */
   char            *author;           /* who changes are recorded as made by; NULL: the system's name */
   GCancellable    *log_cancellable;  /* the change log being read in a worker thread */
+  GDate           *as_of;            /* the register as it stood on this day: read-only */
+  char            *as_of_source;     /* the file it was rebuilt from, as shown */
 };
 
 enum

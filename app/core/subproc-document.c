@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "subproc-date.h"
 #include "subproc-document-private.h"
 #include "subproc-log-private.h"
 #include "subproc-storage.h"
@@ -296,6 +297,8 @@ subproc_document_finalize (GObject *object)
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->log_problem, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->as_of, g_date_free);
+  g_clear_pointer (&self->as_of_source, g_free);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_pointer (&self->writing_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -663,6 +666,20 @@ subproc_document_dup_subtitle (SubprocDocument *self)
 
   g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
 
+  if (self->as_of != NULL && self->as_of_source != NULL)
+    {
+      g_autofree char *day = subproc_date_format_long (self->as_of);
+
+      /* Translators: the window's subtitle: the register as it stood on a day, from the file %2$s */
+      return g_strdup_printf (_("As of %1$s, from %2$s (read-only)"), day, self->as_of_source);
+    }
+  if (self->as_of != NULL)
+    {
+      g_autofree char *day = subproc_date_format_long (self->as_of);
+
+      /* Translators: the window's subtitle: the register as it stood on a day */
+      return g_strdup_printf (_("As of %s (read-only)"), day);
+    }
   if (self->file == NULL)
     return g_strdup (_("Not saved"));
 
@@ -1033,4 +1050,45 @@ subproc_document_set_author (SubprocDocument *self,
   self->author = g_strdup (author);
   subproc_history_set_author (self->history, author);
   _subproc_document_notify (self, PROP_AUTHOR);
+}
+
+/**
+ * subproc_document_new_as_of:
+ * @reg: the register as it stood on @day (subproc_log_register_as_of())
+ * @source_name: (nullable): the file the register was rebuilt from, as
+ *   the subtitle names it
+ *
+ * Returns: (transfer full): a read-only document of the register on @day,
+ *   untitled: it shows the past, and is never saved over a file (Save As
+ *   may keep a copy).
+ */
+SubprocDocument *
+subproc_document_new_as_of (SubprocRegister *reg,
+                            const char      *source_name,
+                            const GDate     *day)
+{
+  SubprocDocument *self;
+
+  g_return_val_if_fail (SUBPROC_IS_REGISTER (reg), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  self = subproc_document_new (reg, NULL);
+  self->as_of = g_date_copy (day);
+  self->as_of_source = g_strdup (source_name);
+  self->read_only = TRUE;
+  return self;
+}
+
+/**
+ * subproc_document_get_as_of:
+ *
+ * Returns: (nullable): the day the register is shown as of; %NULL for a
+ *   register as it is.
+ */
+const GDate *
+subproc_document_get_as_of (SubprocDocument *self)
+{
+  g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
+
+  return self->as_of;
 }

@@ -102,6 +102,10 @@ gboolean         subproc_document_merge             (SubprocDocument     *self,
                                                      SubprocMergeCounts  *counts,
                                                      GError             **error);
 
+SubprocDocument *subproc_document_new_as_of       (SubprocRegister *reg,
+                                                   const char      *source_name,
+                                                   const GDate     *day);
+const GDate     *subproc_document_get_as_of       (SubprocDocument *self);
 const char      *subproc_document_get_log_problem (SubprocDocument *self);
 void             subproc_document_set_author      (SubprocDocument *self,
                                                    const char      *author);

@@ -360,6 +360,7 @@ subproc_application_startup (GApplication *app)
     { "win.duplicate", { "<Control>d", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.history", { "<Control>h", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -12,6 +12,7 @@
 #include "subproc-editor-private.h"
 #include "subproc-field-row.h"
 #include "subproc-findings-group.h"
+#include "subproc-log.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
 
@@ -54,6 +55,8 @@ struct _SubprocEditor
   SubprocDateRow        *added_row;
   SubprocDateRow        *updated_row;
   SubprocDateRow        *review_row;
+  AdwEntryRow           *reason_row;
+  AdwPreferencesGroup   *history_group;
   GtkPopover            *function_popover;
   GtkListBox            *function_list;
 
@@ -329,6 +332,22 @@ subproc_editor_is_changed (SubprocEditor *self)
   return !subproc_processor_equal (values, self->original) ||
          *gtk_editable_get_text (GTK_EDITABLE (self->category_entry)) != '\0' ||
          *gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)) != '\0';
+}
+
+/**
+ * subproc_editor_get_reason:
+ *
+ * Returns: (nullable): the reason the user gave for the change, for the log.
+ */
+const char *
+subproc_editor_get_reason (SubprocEditor *self)
+{
+  const char *reason;
+
+  g_return_val_if_fail (SUBPROC_IS_EDITOR (self), NULL);
+
+  reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
+  return *reason != '\0' ? reason : NULL;
 }
 
 /**
@@ -759,6 +778,79 @@ fill_parents (SubprocEditor *self)
   adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
 }
 
+/* The processor's changes in the log, newest first; the History window
+ * (Ctrl+H) has them all. */
+#define HISTORY_ROWS 12
+
+static void
+fill_history (SubprocEditor *self)
+{
+  SubprocLog *log = subproc_register_get_log (self->reg);
+  const char *id;
+  guint shown = 0, more = 0;
+
+  if (self->processor == NULL)
+    return;
+  id = subproc_processor_get_id (self->processor);
+  for (guint i = subproc_log_get_n_changes (log); i > 0; i--)
+    {
+      SubprocChange *change = subproc_log_get_change (log, i - 1);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *author, *reason;
+      GtkWidget *row;
+
+      if (g_strcmp0 (subproc_change_get_processor_id (change), id) != 0)
+        continue;
+      if (shown == HISTORY_ROWS)
+        {
+          more++;
+          continue;
+        }
+
+      if (subproc_change_get_kind (change) == SUBPROC_CHANGE_EDIT)
+        {
+          g_autofree char *old_text = subproc_change_value_to_text (change, subproc_change_get_old (change));
+          g_autofree char *new_text = subproc_change_value_to_text (change, subproc_change_get_new (change));
+          SubprocField field;
+
+          subproc_field_from_key (subproc_change_get_field (change), &field);
+          /* Translators: a change in the editor's history: the field, its value before and after */
+          title = g_strdup_printf (_("%1$s: %2$s → %3$s"), subproc_columns_field_title (field), old_text, new_text);
+        }
+      else
+        title = subproc_change_describe (change);
+      local = g_date_time_to_local (subproc_change_get_time (change));
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      author = subproc_change_get_author (change);
+      reason = subproc_change_get_reason (change);
+      subtitle = g_strjoin (" · ", when, author != NULL ? author : "", reason != NULL ? reason : NULL, NULL);
+
+      row = adw_action_row_new ();
+      /* the register's text, never markup */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_preferences_group_add (self->history_group, row);
+      shown++;
+    }
+  if (more > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u earlier change: see History (Ctrl+H)",
+                                                          "%u earlier changes: see History (Ctrl+H)", more), more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->history_group, row);
+    }
+  adw_preferences_group_set_description (self->history_group, shown > 0 ? _("Newest first") : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), shown > 0);
+}
+
 static void
 subproc_editor_constructed (GObject *object)
 {
@@ -792,6 +884,7 @@ subproc_editor_constructed (GObject *object)
   popup_on_enter (GTK_WIDGET (self->review_row), subproc_date_row_get_button (self->review_row));
   update_mechanisms (self);
   validate (self);
+  fill_history (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -944,6 +1037,8 @@ subproc_editor_class_init (SubprocEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, added_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, updated_row);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, review_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, SubprocEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, function_popover);
   gtk_widget_class_bind_template_child (widget_class, SubprocEditor, function_list);
   /* for tests, which look up the headings of the text fields */

@@ -16,6 +16,7 @@ SubprocEditor    *subproc_editor_new           (GtkWindow        *parent,
                                                 SubprocProcessor *processor);
 SubprocProcessor *subproc_editor_get_processor (SubprocEditor    *self);
 SubprocProcessor *subproc_editor_get_values    (SubprocEditor    *self);
+const char       *subproc_editor_get_reason    (SubprocEditor    *self);
 gboolean          subproc_editor_can_save      (SubprocEditor    *self);
 gboolean          subproc_editor_is_changed    (SubprocEditor    *self);
 

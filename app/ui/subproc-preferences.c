@@ -3,16 +3,18 @@
 
 #include <glib/gi18n.h>
 
+#include "subproc-history.h"
 #include "subproc-preferences.h"
 
 /* The user's preferences, kept in GSettings and applied as they change:
- * how the register is checked. */
+ * how the register is checked, and the name the change log records. */
 struct _SubprocPreferences
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings     *settings;
   GtkSpinButton *stale_spin;
+  AdwEntryRow   *author_row;
 };
 
 G_DEFINE_FINAL_TYPE (SubprocPreferences, subproc_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -64,6 +66,27 @@ subproc_preferences_init (SubprocPreferences *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+
+  {
+    g_autofree char *system_name = subproc_history_get_default_author ();
+    g_autofree char *description = NULL;
+    GtkWidget *log_page = adw_preferences_page_new ();
+    GtkWidget *log_group = adw_preferences_group_new ();
+
+    /* Translators: a page of Preferences */
+    adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (log_page), _("Change Log"));
+    adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (log_page), "document-open-recent-symbolic");
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (log_group), _("Who Makes the Changes"));
+    /* Translators: %s is the user's full name as the system gives it */
+    description = g_strdup_printf (_("Every change you make, and every review, is recorded in the register with this name. "
+                                     "Left empty, it is “%s”, your name as the system gives it."), system_name);
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (log_group), description);
+    self->author_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->author_row), _("Your Name"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (log_group), GTK_WIDGET (self->author_row));
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (log_page), ADW_PREFERENCES_GROUP (log_group));
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (log_page));
+  }
 }
 
 /**
@@ -87,5 +110,6 @@ subproc_preferences_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "stale-months", gtk_spin_button_get_adjustment (self->stale_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }

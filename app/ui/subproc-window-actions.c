@@ -94,6 +94,8 @@ editor_save_cb (SubprocWindow    *self,
   if (edited != NULL)
     processor = subproc_register_find_by_id (self->reg, subproc_processor_get_id (edited), NULL);
 
+  /* the reason the user gave goes into the change log with the step */
+  subproc_history_set_reason (self->history, subproc_editor_get_reason (editor));
   if (processor != NULL)
     {
       subproc_history_edit (self->history, processor, values);
@@ -108,6 +110,7 @@ editor_save_cb (SubprocWindow    *self,
       subproc_history_insert (self->history, n_items, &added, 1, _("Add Processor"));
       select_processor (self, added);
     }
+  subproc_history_set_reason (self->history, NULL);
 }
 
 static void
@@ -282,6 +285,8 @@ print_action (GtkWidget  *widget,
   SubprocPrintWindow *preview = subproc_print_window_new (GTK_WINDOW (self), self->reg,
                                                           G_LIST_MODEL (self->sort_model), source);
 
+  /* the register as it stood on a day says the day on every page */
+  subproc_report_set_as_of (subproc_print_window_get_report (preview), subproc_document_get_as_of (self->document));
   gtk_window_present (GTK_WINDOW (preview));
 }
 
@@ -340,14 +345,24 @@ details_response_cb (AdwMessageDialog *dialog,
                      SubprocWindow    *self)
 {
   AdwEntryRow **rows = g_object_get_data (G_OBJECT (dialog), "rows");
+  GtkSpinButton *notice = g_object_get_data (G_OBJECT (dialog), "notice");
+  guint days;
 
   if (!g_str_equal (response, "save"))
     return;
 
+  /* the default period stays the default unless another is chosen */
+  days = (guint) gtk_spin_button_get_value_as_int (notice);
+  if (days == SUBPROC_REGISTER_DEFAULT_NOTICE_DAYS && !subproc_register_has_notice_days (self->reg))
+    days = 0;
+  /* Translators: the name of an undo step */
+  subproc_history_begin_group (self->history, _("Change Register Details"));
   subproc_history_set_details (self->history,
                                gtk_editable_get_text (GTK_EDITABLE (rows[0])),
                                gtk_editable_get_text (GTK_EDITABLE (rows[1])),
                                gtk_editable_get_text (GTK_EDITABLE (rows[2])));
+  subproc_history_set_notice_days (self->history, days);
+  subproc_history_end_group (self->history);
 }
 
 static void
@@ -367,6 +382,21 @@ details_action (GtkWidget  *widget,
   rows[1] = details_row (ADW_PREFERENCES_GROUP (group), _("Organisation"), subproc_register_get_organisation (self->reg));
   rows[2] = details_row (ADW_PREFERENCES_GROUP (group), _("DPO contact"), subproc_register_get_dpo_contact (self->reg));
   g_object_set_data_full (G_OBJECT (dialog), "rows", rows, g_free);
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GtkWidget *spin = gtk_spin_button_new_with_range (1, 365, 1);
+
+    /* Translators: a register detail: the days customers have to object to a new sub-processor */
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Notice Period (Days)"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Before a new sub-processor takes effect"));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), subproc_register_get_notice_days (self->reg));
+    gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    g_object_set_data (G_OBJECT (dialog), "notice", spin);
+  }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -410,6 +440,9 @@ _subproc_window_update_actions (SubprocWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", writable && positions->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && subproc_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && subproc_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", writable);
+  /* the past has no history of its own to change */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.changes", subproc_document_get_as_of (self->document) == NULL);
 }
 
 void

@@ -1098,6 +1098,14 @@ set_document (SubprocWindow   *self,
   g_signal_connect_object (self->document, "notify::conflict", G_CALLBACK (conflict_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Shows DOCUMENT in the window, as opening a file would. */
+void
+_subproc_window_show_document (SubprocWindow   *self,
+                               SubprocDocument *document)
+{
+  set_document (self, document);
+}
+
 void
 _subproc_window_files_class_init (GtkWidgetClass *widget_class)
 {

@@ -25,6 +25,8 @@ struct _SubprocWindow
   GtkRevealer         *problems_revealer;
   GtkLabel            *problems_label;
   GtkToggleButton     *problems_button;
+  GtkRevealer         *log_revealer;
+  GtkLabel            *log_label;
 
   /* owned */
   GSettings           *settings;
@@ -62,6 +64,8 @@ struct _SubprocWindow
   gint64               undo_toast_added; /* when it was shown, in monotonic µs */
   guint                undo_dismiss_id; /* takes it away once it is in place */
   guint                undo_depth;     /* the undo stack's depth right after that delete */
+  GtkWindow           *history_window; /* weak: the register's history */
+  GtkWindow           *changes_window; /* weak: changes and the notice */
 };
 
 /* What to do once a Save As asked for by a question about unsaved changes succeeds. */
@@ -83,6 +87,16 @@ void     _subproc_window_actions_init         (SubprocWindow   *self);
 void     _subproc_window_actions_dispose      (SubprocWindow   *self);
 void     _subproc_window_update_actions       (SubprocWindow   *self);
 
+/* subproc-window-history.c */
+void     _subproc_window_history_class_init   (GtkWidgetClass  *widget_class);
+void     _subproc_window_history_init         (SubprocWindow   *self);
+void     _subproc_window_history_dispose      (SubprocWindow   *self);
+void     _subproc_window_follow_log           (SubprocWindow   *self);
+void     _subproc_window_show_as_of           (SubprocWindow   *self,
+                                               const GDate     *day);
+void     _subproc_window_show_document        (SubprocWindow   *self,
+                                               SubprocDocument *document);
+
 void     subproc_window_save_as               (SubprocWindow   *self,
                                                GFile           *file);
 
@@ -95,6 +109,8 @@ const char    *subproc_window_get_visible_page     (SubprocWindow *self);
 GtkColumnView *subproc_window_get_column_view      (SubprocWindow *self);
 const char    *subproc_window_get_import_warnings  (SubprocWindow *self);
 SubprocDocument *subproc_window_get_document       (SubprocWindow *self);
+GtkWindow     *subproc_window_get_history_window   (SubprocWindow *self);
+GtkWindow     *subproc_window_get_changes_window   (SubprocWindow *self);
 gboolean       subproc_window_get_busy             (SubprocWindow *self);
 char          *subproc_window_cell_text            (SubprocWindow *self,
                                                     guint          column,

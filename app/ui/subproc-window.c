@@ -566,6 +566,9 @@ document_changed_cb (SubprocWindow *self)
   g_signal_connect_object (document, "notify::read-only", G_CALLBACK (_subproc_window_update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::busy", G_CALLBACK (notify_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::log-problem", G_CALLBACK (_subproc_window_follow_log),
+                           self, G_CONNECT_SWAPPED);
+  _subproc_window_follow_log (self);
   show_register (self);
   notify_busy (self);
 }
@@ -664,6 +667,7 @@ subproc_window_dispose (GObject *object)
 
   _subproc_window_files_dispose (self);
   _subproc_window_actions_dispose (self);
+  _subproc_window_history_dispose (self);
   g_clear_handle_id (&self->recount_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SUBPROC_TYPE_WINDOW);
@@ -794,6 +798,8 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, SubprocWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, SubprocWindow, log_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SubprocWindow, log_label);
   gtk_widget_class_bind_template_callback (widget_class, problems_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -801,6 +807,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   _subproc_window_files_class_init (widget_class);
   _subproc_window_actions_class_init (widget_class);
+  _subproc_window_history_class_init (widget_class);
 }
 
 static void
@@ -818,6 +825,7 @@ subproc_window_init (SubprocWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::stale-months", G_CALLBACK (checks_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  _subproc_window_history_init (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
