@@ -7,6 +7,7 @@
 #include "subproc-date-row.h"
 #include "subproc-editor-private.h"
 #include "subproc-findings-group.h"
+#include "subproc-log.h"
 #include "subproc-storage.h"
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
@@ -918,6 +919,93 @@ test_findings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The rows of the editor's history, newest first: their titles. */
+static GPtrArray *
+history_titles (SubprocEditor *editor)
+{
+  GtkWidget *group = field (editor, "history_group");
+  GPtrArray *titles = g_ptr_array_new ();
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, group);
+  while (!g_queue_is_empty (&queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (&queue);
+
+      if (ADW_IS_ACTION_ROW (widget))
+        g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (&queue, child);
+    }
+  return titles;
+}
+
+/* The reason typed in the editor goes into the log with the change and
+ * the name from Preferences; the editor lists the processor's changes,
+ * newest first, as text. */
+static void
+test_reason_and_history (void)
+{
+  g_autoptr(GFile) file = default_file ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) titles = NULL;
+  SubprocWindow *window;
+  SubprocEditor *editor;
+  SubprocRegister *reg;
+  SubprocLog *log;
+  SubprocChange *change;
+
+  remove_file (file);
+  g_settings_set_string (settings, "author-name", "Ingrid <b>Revisor</b>");
+  window = subproc_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  subproc_window_open_user_register (window, file);
+  g_assert_true (subproc_test_wait_idle (window));
+  reg = subproc_window_get_register (window);
+  log = subproc_register_get_log (reg);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  subproc_test_settle ();
+  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  /* a new processor has no history yet */
+  g_assert_false (gtk_widget_get_visible (field (editor, "history_group")));
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Stripe Payments Europe");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  subproc_test_settle ();
+  g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 1);
+  g_assert_null (subproc_change_get_reason (subproc_log_get_change (log, 0)));
+
+  select_row (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
+  subproc_test_settle ();
+  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "legal_entity_row")), "Stripe <i>Payments</i> Ltd");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, "reason_row")), "New DPA, § 4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  subproc_test_settle ();
+  change = subproc_log_get_change (log, subproc_log_get_n_changes (log) - 1);
+  g_assert_cmpstr (subproc_change_get_field (change), ==, "legal_entity");
+  g_assert_cmpstr (subproc_change_get_reason (change), ==, "New DPA, § 4");
+  g_assert_cmpstr (subproc_change_get_author (change), ==, "Ingrid <b>Revisor</b>");
+
+  /* the editor's history, newest first; the text shown as it is */
+  select_row (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
+  subproc_test_settle ();
+  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_true (gtk_widget_get_visible (field (editor, "history_group")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "reason_row"))), ==, "");
+  titles = history_titles (editor);
+  g_assert_cmpuint (titles->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Legal entity: — → Stripe <i>Payments</i> Ltd");
+  g_assert_cmpstr (g_ptr_array_index (titles, titles->len - 1), ==, "Added “Stripe Payments Europe”");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  g_settings_reset (settings, "author-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_file (file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/editor/conflict/reload", test_conflict_reload);
   g_test_add_func ("/editor/accessible", test_accessible);
   g_test_add_func ("/editor/tab-order", test_tab_order);
+  g_test_add_func ("/editor/reason-and-history", test_reason_and_history);
   g_test_add_func ("/window/replace-asks-first", test_replace_asks_first);
   g_test_add_func ("/window/save-as-then-conflict", test_save_as_then_conflict);
   g_test_add_func ("/window/names-are-text", test_names_are_text);

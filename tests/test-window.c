@@ -5,6 +5,11 @@
 #include <locale.h>
 #include <sys/stat.h>
 
+#include "subproc-changes-window.h"
+#include "subproc-history-private.h"
+#include "subproc-history-window.h"
+#include "subproc-log.h"
+#include "subproc-print-window.h"
 #include "subproc-report.h"
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
@@ -804,6 +809,199 @@ test_paste (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+log_banner_shown (gpointer window)
+{
+  return gtk_revealer_get_reveal_child (((SubprocWindow *) window)->log_revealer);
+}
+
+static GtkWindow *
+find_toplevel (GType     type,
+               GtkWindow *not)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != not && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* A register with a past: three processors on 10 January, one more and a
+ * new name on 20 February. */
+static void
+write_register_with_past (GFile *file)
+{
+  g_autoptr(SubprocRegister) reg = subproc_register_new ();
+  g_autoptr(SubprocHistory) history = subproc_history_new (reg);
+  g_autoptr(GDateTime) january = g_date_time_new_utc (2026, 1, 10, 9, 0, 0);
+  g_autoptr(GDateTime) february = g_date_time_new_utc (2026, 2, 20, 14, 0, 0);
+  g_autoptr(SubprocProcessor) values = NULL;
+  SubprocProcessor *first[3];
+  g_autoptr(SubprocProcessor) later = subproc_processor_new ("Delta Support Oy");
+  const char *names[] = { "Alpha Hosting AB", "Beta Mail Ltd", "Gamma Analytics Inc" };
+
+  subproc_history_set_author (history, "Karin Ek");
+  _subproc_history_set_time (history, january);
+  for (guint i = 0; i < 3; i++)
+    first[i] = subproc_processor_new (names[i]);
+  subproc_history_insert (history, 0, first, 3, "Import");
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (first[i]);
+  subproc_history_set_details (history, "Sub-processors", "Exempel AB", NULL);
+  subproc_history_set_author (history, "Ola Nordmann");
+  _subproc_history_set_time (history, february);
+  subproc_history_insert (history, 3, &later, 1, "Add");
+  values = subproc_processor_copy (subproc_register_get_processor (reg, 1));
+  subproc_processor_set_text (values, SUBPROC_FIELD_NAME, "Beta Mail Europe Ltd");
+  subproc_history_edit (history, subproc_register_get_processor (reg, 1), values);
+  g_assert_true (subproc_storage_save (reg, file, NULL, NULL, NULL));
+}
+
+static gboolean
+has_n_changes (gpointer window)
+{
+  SubprocLog *log = subproc_register_get_log (subproc_window_get_register (window));
+
+  return subproc_log_is_read (log) && subproc_log_get_n_changes (log) == wanted_rows;
+}
+
+/* The audit trail in the window: the banner for a log altered by hand,
+ * the name the log records (Preferences), Mark as Reviewed, the history
+ * with its filters and a revert, the register as of a day in a read-only
+ * window that prints the day, and the changes and the notice. */
+static void
+test_audit_trail (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("subproc-audit-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "audit.json", NULL);
+  g_autoptr(GFile) html = g_file_new_build_filename (dir, "changes.html", NULL);
+  g_autoptr(GFile) notice = g_file_new_build_filename (dir, "notice.txt", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDate) day = g_date_new_dmy (31, G_DATE_JANUARY, 2026);
+  g_autoptr(GDate) from = g_date_new_dmy (15, G_DATE_FEBRUARY, 2026);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  SubprocWindow *window, *then;
+  SubprocHistoryWindow *history;
+  SubprocChangesWindow *changes;
+  SubprocPrintWindow *preview;
+  AdwMessageDialog *dialog;
+  SubprocRegister *reg;
+  SubprocLog *log;
+  GListModel *shown;
+  char *at;
+
+  /* the name of the second processor altered by hand in the second change */
+  write_register_with_past (file);
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &text, NULL, NULL));
+  at = strstr (text, "Beta Mail Ltd");
+  at[0] = 'b';
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), text, -1, NULL));
+
+  g_settings_set_string (settings, "author-name", "Ingrid Revisor");
+  window = new_window ();
+  subproc_window_open_files (window, &file, 1);
+  g_assert_true (subproc_test_wait_idle (window));
+  wait_for_rows (window, 4);
+  g_assert_true (subproc_test_wait_for (log_banner_shown, window));
+  g_assert_cmpstr (gtk_label_get_text (window->log_label), ==,
+                   "The change log was altered outside Subproc: change 2 (2026-01-10 09:00 UTC) "
+                   "does not match the changes before it.");
+  reg = subproc_window_get_register (window);
+  log = subproc_register_get_log (reg);
+  wanted_rows = 7;
+  g_assert_true (subproc_test_wait_for (has_n_changes, window));
+
+  /* reviewed, by the name in Preferences */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL));
+  g_assert_true (subproc_test_wait_for (merge_asked, (gpointer) "Mark the Register as Reviewed?"));
+  dialog = find_message_dialog ("Mark the Register as Reviewed?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Ingrid Revisor reviewed and approved"));
+  adw_message_dialog_response (dialog, "review");
+  g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 8);
+  g_assert_cmpint (subproc_change_get_kind (subproc_log_get_change (log, 7)), ==, SUBPROC_CHANGE_REVIEW);
+  g_assert_cmpstr (subproc_change_get_author (subproc_log_get_change (log, 7)), ==, "Ingrid Revisor");
+
+  /* the history: newest first, filtered, and a change reverted */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  history = SUBPROC_HISTORY_WINDOW (subproc_window_get_history_window (window));
+  g_assert_nonnull (history);
+  shown = subproc_history_window_get_shown (history);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 8);
+  {
+    g_autoptr(SubprocChange) newest = g_list_model_get_item (shown, 0);
+    g_assert_cmpint (subproc_change_get_kind (newest), ==, SUBPROC_CHANGE_REVIEW);
+  }
+  subproc_history_window_set_filter (history, NULL, "Ola Nordmann", NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  subproc_history_window_set_filter (history, "beta", NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  subproc_history_window_set_filter (history, NULL, NULL, from, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  subproc_history_window_set_filter (history, NULL, NULL, NULL, day);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  subproc_history_window_set_filter (history, "Delta", NULL, NULL, NULL);
+  {
+    g_autoptr(SubprocChange) added = g_list_model_get_item (shown, 0);
+
+    g_assert_true (subproc_history_window_revert (history, added));
+  }
+  wait_for_rows (window, 3);
+  g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 9);
+  /* the list follows the log: the revert is the newest of Delta's */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* the register as it stood on 31 January, in a window of its own */
+  _subproc_window_show_as_of (window, day);
+  then = SUBPROC_WINDOW (find_toplevel (SUBPROC_TYPE_WINDOW, GTK_WINDOW (window)));
+  g_assert_nonnull (then);
+  wait_for_rows (then, 3);
+  g_assert_nonnull (subproc_register_find_by_id (subproc_window_get_register (then),
+                                                  subproc_processor_get_id (subproc_register_get_processor (reg, 1)),
+                                                  NULL));
+  g_assert_true (subproc_document_get_read_only (subproc_window_get_document (then)));
+  subtitle = subproc_document_dup_subtitle (subproc_window_get_document (then));
+  g_assert_cmpstr (subtitle, ==, "As of 31 January 2026, from audit.json (read-only)");
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (then), "win.new", NULL) &&
+                  find_toplevel (g_type_from_name ("SubprocEditor"), NULL) != NULL);
+  search (then, "gamma", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (then), "win.print", NULL));
+  preview = SUBPROC_PRINT_WINDOW (find_toplevel (SUBPROC_TYPE_PRINT_WINDOW, NULL));
+  g_assert_nonnull (preview);
+  g_assert_cmpstr (subproc_report_get_title (subproc_print_window_get_report (preview)), ==,
+                   "Sub-processors, as of 31 January 2026");
+  gtk_window_destroy (GTK_WINDOW (preview));
+  gtk_window_destroy (GTK_WINDOW (then));
+
+  /* the changes since 15 February, and the notice to customers */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.changes", NULL));
+  changes = SUBPROC_CHANGES_WINDOW (subproc_window_get_changes_window (window));
+  g_assert_nonnull (changes);
+  subproc_changes_window_set_days (changes, "2026-02-15", NULL);
+  g_clear_pointer (&text, g_free);
+  text = subproc_changes_window_get_text (changes, FALSE);
+  g_assert_nonnull (strstr (text, "\nChanged (1)\n\n  Beta Mail Europe Ltd\n    Name: Beta Mail Ltd → Beta Mail Europe Ltd\n"));
+  g_assert_null (strstr (text, "Delta"));
+  g_assert_true (subproc_changes_window_save (changes, html, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (subproc_test_file_mode (g_file_peek_path (html)), ==, 0600);
+  g_assert_true (subproc_changes_window_save (changes, notice, TRUE, &error));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (g_file_peek_path (notice), &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "Subject: Changes to the sub-processors of Exempel AB\n"));
+  g_assert_nonnull (strstr (text, "We engage no new sub-processors in this period."));
+
+  g_settings_reset (settings, "author-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  subproc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/merge", test_merge);
   g_test_add_func ("/window/import-preview", test_import_preview);
+  g_test_add_func ("/window/audit-trail", test_audit_trail);
 
   status = g_test_run ();
 
