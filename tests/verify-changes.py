@@ -30,6 +30,8 @@ def canonical(value):
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
+        if value.is_integer() and abs(value) < 9.2e18:
+            return str(int(value))
         return '%.17g' % value
     return json.dumps(value, ensure_ascii=False)
 

@@ -451,7 +451,8 @@ subproc_read_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   display_name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) > SUBPROC_FILE_MAX_SIZE)
     {
       g_set_error (error, domain, code,
@@ -461,7 +462,20 @@ subproc_read_file (GFile   *file,
       return FALSE;
     }
 
-  if (g_file_load_contents (file, NULL, data, length, etag, &local_error))
+  /* a local file in one read of its size; its tag is taken before, so that
+   * a change made while it is read is taken for a change on disk (a
+   * conflict when saving), never missed */
+  if (info != NULL && g_file_peek_path (file) != NULL &&
+      g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ETAG_VALUE))
+    {
+      if (g_file_get_contents (g_file_peek_path (file), data, length, &local_error))
+        {
+          if (etag != NULL)
+            *etag = g_strdup (g_file_info_get_etag (info));
+          return TRUE;
+        }
+    }
+  else if (g_file_load_contents (file, NULL, data, length, etag, &local_error))
     return TRUE;
 
   g_set_error (error, domain, code, _("“%s” could not be read: %s"), display_name, local_error->message);

@@ -6,7 +6,7 @@
 #include "subproc-import.h"
 #include "subproc-input.h"
 #include "subproc-merge.h"
-#include "subproc-storage.h"
+#include "subproc-storage-private.h"
 
 /**
  * subproc_input_free:
@@ -53,21 +53,24 @@ subproc_input_is_register (const SubprocInput *input)
  * Returns: (transfer full): what @data held, or %NULL with @error set by
  *   the storage loader or the importer.
  */
-SubprocInput *
-subproc_input_read_data (const char  *data,
-                         gsize        length,
-                         const char  *display_name,
-                         GError     **error)
+/* The bytes are kept (a list's, to read again with another mapping) or
+ * partly kept (a register's change log), never copied. */
+static SubprocInput *
+read_bytes (GBytes      *bytes,
+            const char  *display_name,
+            GError     **error)
 {
   g_autoptr(SubprocInput) input = g_new0 (SubprocInput, 1);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-
+  /* empty bytes may hold no buffer at all */
+  if (data == NULL)
+    data = "";
   input->display_name = g_strdup (display_name);
   if (subproc_storage_looks_like_json (data, length))
     {
-      input->reg = subproc_storage_load_data (data, length, display_name, &input->version, error);
+      input->reg = _subproc_storage_load_bytes (bytes, display_name, &input->version, error);
       input->newer_version = input->version > SUBPROC_REGISTER_VERSION;
       input->older_version = input->reg != NULL && input->version < SUBPROC_REGISTER_VERSION;
     }
@@ -75,7 +78,7 @@ subproc_input_read_data (const char  *data,
     {
       input->processors = subproc_import_text (data, length, display_name, &input->warnings, error);
       if (input->processors != NULL)
-        input->data = g_bytes_new (data, length);
+        input->data = g_bytes_ref (bytes);
     }
 
   if (input->reg == NULL && input->processors == NULL)
@@ -83,6 +86,21 @@ subproc_input_read_data (const char  *data,
   if (input->warnings == NULL)
     input->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) subproc_import_warning_free);
   return g_steal_pointer (&input);
+}
+
+SubprocInput *
+subproc_input_read_data (const char  *data,
+                         gsize        length,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  bytes = g_bytes_new (data, length);
+  return read_bytes (bytes, display_name, error);
 }
 
 /**
@@ -98,9 +116,10 @@ subproc_input_read (GFile         *file,
                     GError       **error)
 {
   g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *etag = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   SubprocInput *input;
+  char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -112,7 +131,8 @@ subproc_input_read (GFile         *file,
   if (!subproc_read_file (file, &data, &length, &etag, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ, error))
     return NULL;
 
-  input = subproc_input_read_data (data, length, display_name, error);
+  bytes = g_bytes_new_take (data, length);
+  input = read_bytes (bytes, display_name, error);
   if (input != NULL && input->reg != NULL)
     input->etag = g_steal_pointer (&etag);
   else if (input != NULL)

@@ -29,6 +29,7 @@ void           _subproc_log_set_text   (SubprocLog        *self,
 GBytes        *_subproc_log_get_text   (SubprocLog        *self);
 const char    *_subproc_log_get_display_name (SubprocLog *self);
 guint          _subproc_log_get_first_line (SubprocLog     *self);
+gsize          _subproc_log_get_size   (SubprocLog        *self);
 gboolean       _subproc_log_is_empty   (SubprocLog        *self);
 void           _subproc_log_write      (SubprocLog        *self,
                                         GString           *out);

@@ -135,7 +135,15 @@ canonical_node (GString  *out,
           g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
           break;
         case G_TYPE_DOUBLE:
-          g_string_append (out, g_ascii_formatd (number, sizeof number, "%.17g", json_node_get_double (node)));
+          {
+            double value = json_node_get_double (node);
+
+            /* a whole number as one, however it was written (1.0, 1e3, -0) */
+            if (value > -9.2e18 && value < 9.2e18 && value == (double) (gint64) value)
+              g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+            else
+              g_string_append (out, g_ascii_formatd (number, sizeof number, "%.17g", value));
+          }
           break;
         case G_TYPE_BOOLEAN:
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
@@ -707,6 +715,25 @@ _subproc_log_get_first_line (SubprocLog *self)
 {
   g_return_val_if_fail (SUBPROC_IS_LOG (self), 0);
   return self->first_line;
+}
+
+/**
+ * _subproc_log_get_size:
+ *
+ * Returns: about how many bytes _subproc_log_write() writes.
+ */
+gsize
+_subproc_log_get_size (SubprocLog *self)
+{
+  gsize size = 16;
+
+  g_return_val_if_fail (SUBPROC_IS_LOG (self), 0);
+
+  if (self->text != NULL)
+    return g_bytes_get_size (self->text) + size;
+  for (guint i = 0; i < self->changes->len; i++)
+    size += ((SubprocChange *) g_ptr_array_index (self->changes, i))->content_length + SUBPROC_LOG_HASH_LENGTH + 16;
+  return size;
 }
 
 /**

@@ -20,6 +20,10 @@ JsonNode         *_subproc_storage_processor_to_node   (SubprocProcessor *proces
 SubprocProcessor *_subproc_storage_processor_from_node (JsonNode         *node,
                                                         const char       *display_name,
                                                         GError          **error);
+SubprocRegister  *_subproc_storage_load_bytes          (GBytes           *bytes,
+                                                        const char       *display_name,
+                                                        gint64           *version,
+                                                        GError          **error);
 gboolean          _subproc_storage_prescan             (const char       *data,
                                                         gsize             length,
                                                         const char       *display_name,

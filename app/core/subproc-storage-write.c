@@ -179,11 +179,11 @@ subproc_storage_to_data (SubprocRegister *self,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json = json_generator_to_data (generator, &json_length);
-  text = g_string_new_len (json, json_length);
-
   /* the change log last, an entry a line, so that a register opens
    * without reading it (see prescan() in subproc-storage.c) */
   log = subproc_register_get_log (self);
+  text = g_string_sized_new (json_length + _subproc_log_get_size (log) + 64);
+  g_string_append_len (text, json, json_length);
   if (!_subproc_log_is_empty (log))
     {
       g_assert (json_length >= 2 && json[json_length - 1] == '}' && json[json_length - 2] == '\n');

@@ -971,25 +971,15 @@ load (Loader      *loader,
   return g_steal_pointer (&self);
 }
 
-/**
- * subproc_storage_load_data:
- * @display_name: the file's name, for error messages
- * @version: (out) (optional): the format version of the data; above
- *   %SUBPROC_REGISTER_VERSION when a newer Subproc wrote it, which must not
- *   be overwritten
- *
- * Reads a register from the text of a register file. See docs/FORMAT.md
- * for the limits: nesting, the length of a text, the size of the file.
- *
- * Returns: (transfer full): the register, or %NULL with @error naming the file,
- *   the line and the column of what is wrong.
- */
-SubprocRegister *
-subproc_storage_load_data (const char  *data_in,
-                           gsize        length,
-                           const char  *display_name,
-                           gint64      *version,
-                           GError     **error)
+/* Reads the register in the text; @owner, when given, holds the text, and
+ * the log keeps a part of it rather than a copy. */
+static SubprocRegister *
+load_text (const char  *data_in,
+           gsize        length,
+           GBytes      *owner,
+           const char  *display_name,
+           gint64      *version,
+           GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -1012,12 +1002,16 @@ subproc_storage_load_data (const char  *data_in,
   if (log_end != 0)
     {
       /* the register without its log, each of the log's lines kept as a
-       * newline so that errors after it still name the right line */
-      GString *text = g_string_sized_new (length - (log_end - log_start) + 64);
+       * newline so that errors after it still name the right line (there
+       * are none to name when only the closing brace follows) */
+      GString *text = g_string_sized_new (log_start + (length - log_end) + 64);
+      gboolean only_end = TRUE;
 
+      for (gsize i = log_end; i < length && only_end; i++)
+        only_end = data[i] == '}' || g_ascii_isspace (data[i]);
       g_string_append_len (text, data, log_start);
       g_string_append (text, "[]");
-      for (const char *p = data + log_start; (p = memchr (p, '\n', data + log_end - p)) != NULL; p++)
+      for (const char *p = data + log_start; !only_end && (p = memchr (p, '\n', data + log_end - p)) != NULL; p++)
         g_string_append_c (text, '\n');
       g_string_append_len (text, data + log_end, length - log_end);
       length = text->len;
@@ -1046,7 +1040,9 @@ subproc_storage_load_data (const char  *data_in,
 
   if (log_end != 0)
     {
-      g_autoptr(GBytes) log = g_bytes_new (data_in + log_start, log_end - log_start);
+      /* a part of the file's bytes when they are kept, else a copy */
+      g_autoptr(GBytes) log = owner != NULL ? g_bytes_new_from_bytes (owner, log_start, log_end - log_start)
+                                            : g_bytes_new (data_in + log_start, log_end - log_start);
 
       _subproc_log_set_text (subproc_register_get_log (self), log, display_name,
                              line_of (data_in, data_in + log_start));
@@ -1055,6 +1051,47 @@ subproc_storage_load_data (const char  *data_in,
   if (version != NULL)
     *version = loader.version;
   return g_steal_pointer (&self);
+}
+
+/**
+ * subproc_storage_load_data:
+ * @display_name: the file's name, for error messages
+ * @version: (out) (optional): the format version of the data; above
+ *   %SUBPROC_REGISTER_VERSION when a newer Subproc wrote it, which must not
+ *   be overwritten
+ *
+ * Reads a register from the text of a register file. See docs/FORMAT.md
+ * for the limits: nesting, the length of a text, the size of the file.
+ *
+ * Returns: (transfer full): the register, or %NULL with @error naming the file,
+ *   the line and the column of what is wrong.
+ */
+SubprocRegister *
+subproc_storage_load_data (const char  *data,
+                           gsize        length,
+                           const char  *display_name,
+                           gint64      *version,
+                           GError     **error)
+{
+  return load_text (data, length, NULL, display_name, version, error);
+}
+
+/**
+ * _subproc_storage_load_bytes:
+ *
+ * subproc_storage_load_data() on bytes the register keeps a part of (its
+ * change log, read when asked for) instead of copying it.
+ */
+SubprocRegister *
+_subproc_storage_load_bytes (GBytes      *bytes,
+                             const char  *display_name,
+                             gint64      *version,
+                             GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return load_text (data != NULL ? data : "", length, bytes, display_name, version, error);
 }
 
 /**
@@ -1071,7 +1108,8 @@ subproc_storage_load (GFile     *file,
                       GError   **error)
 {
   g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1081,7 +1119,8 @@ subproc_storage_load (GFile     *file,
                           SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_READ, error))
     return NULL;
 
-  return subproc_storage_load_data (data, length, display_name, version, error);
+  bytes = g_bytes_new_take (data, length);
+  return _subproc_storage_load_bytes (bytes, display_name, version, error);
 }
 
 /**
