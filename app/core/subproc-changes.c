@@ -462,7 +462,7 @@ make_blocks (SubprocChanges *self,
               g_autofree char *old_text = field_value (item->before, field, self->before, language);
               g_autofree char *new_text = field_value (item->after, field, self->after, language);
 
-              add_block (blocks, BLOCK_DETAIL, subproc_columns_field_title (field),
+              add_block (blocks, BLOCK_DETAIL, subproc_columns_field_name (field),
                          /* Translators: a field's value before and after a change: “Ireland → Sweden” */
                          g_strdup_printf (_("%1$s → %2$s"), old_text, new_text));
             }

@@ -113,6 +113,37 @@ subproc_columns_field_title (SubprocField field)
 }
 
 /**
+ * subproc_columns_field_name:
+ *
+ * Returns: (transfer none): the name of @field standing alone — in a list
+ *   of fields, the history, the merge dialog — rather than as a column:
+ *   the column's title, but for the fields the report shows under another
+ *   one's heading (“As written” under Countries, “Signed” under the
+ *   agreement). In the language gettext answers in.
+ */
+const char *
+subproc_columns_field_name (SubprocField field)
+{
+  g_return_val_if_fail ((guint) field < SUBPROC_N_FIELDS, NULL);
+
+  switch (field)
+    {
+    case SUBPROC_FIELD_LOCATION:
+      return subproc_language_gettext (N_("Location as written"));
+    case SUBPROC_FIELD_TRANSFER_BASIS:
+      return subproc_language_gettext (N_("Legal basis as written"));
+    case SUBPROC_FIELD_DPA_SIGNED:
+      /* Translators: a field on its own: when the data processing agreement was signed */
+      return subproc_language_gettext (N_("Agreement signed"));
+    case SUBPROC_FIELD_DPA_REFERENCE:
+      /* Translators: a field on its own: where the data processing agreement is kept, or its number */
+      return subproc_language_gettext (N_("Agreement reference"));
+    default:
+      return subproc_columns_field_title (field);
+    }
+}
+
+/**
  * subproc_columns_column_title:
  *
  * Returns: (transfer none): the title of @column, as subproc_columns_field_title().

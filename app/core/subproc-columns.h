@@ -37,6 +37,7 @@ const SubprocColumn *subproc_columns_get_full          (guint                   
 const SubprocField  *subproc_columns_get_public_fields (guint                    *n_fields);
 gboolean             subproc_columns_is_public         (SubprocField              field);
 const char          *subproc_columns_field_title       (SubprocField              field);
+const char          *subproc_columns_field_name        (SubprocField              field);
 const char          *subproc_columns_column_title      (const SubprocColumn      *column);
 char                *subproc_columns_cell_text         (const SubprocColumn      *column,
                                                         SubprocProcessor         *processor,

@@ -205,7 +205,8 @@ struct _SubprocChange
   gint64            position; /* of an added or deleted processor, else -1 */
   char             *content;  /* the canonical text without the hash */
   gsize             content_length;
-  char             *hash;
+  char             *hash;     /* as written; NULL when the file had none */
+  char             *link;     /* what the next entry's hash follows from */
 };
 
 G_DEFINE_FINAL_TYPE (SubprocChange, subproc_change, G_TYPE_OBJECT)
@@ -225,6 +226,7 @@ subproc_change_finalize (GObject *object)
   g_free (self->reason);
   g_free (self->content);
   g_free (self->hash);
+  g_free (self->link);
 
   G_OBJECT_CLASS (subproc_change_parent_class)->finalize (object);
 }
@@ -474,7 +476,7 @@ field_title (SubprocChange *self)
   if (self->kind == SUBPROC_CHANGE_DETAILS)
     return detail_title (self->field);
   if (subproc_field_from_key (self->field, &field))
-    return subproc_columns_field_title (field);
+    return subproc_columns_field_name (field);
   return self->field;
 }
 
@@ -1018,15 +1020,11 @@ _subproc_log_parse (GBytes      *text,
       if (*first_broken < 0 && g_strcmp0 (expected, change->hash) != 0)
         *first_broken = i;
       /* the next entry follows from this one's hash as written: a change
-       * made by hand breaks the chain there, not everywhere after it */
-      if (is_hash (change->hash))
-        previous = change->hash;
-      else
-        {
-          g_free (change->hash);
-          change->hash = g_steal_pointer (&expected);
-          previous = change->hash;
-        }
+       * made by hand breaks the chain there, not everywhere after it; a
+       * hash that is none is kept as written, and the next follows from
+       * what it should have been */
+      change->link = is_hash (change->hash) ? g_strdup (change->hash) : g_steal_pointer (&expected);
+      previous = change->link;
     }
 
   return g_steal_pointer (&changes);
@@ -1177,7 +1175,6 @@ subproc_log_describe_problem (SubprocLog *self)
 {
   g_autoptr(GError) error = NULL;
   SubprocChange *change;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *when = NULL;
 
   g_return_val_if_fail (SUBPROC_IS_LOG (self), NULL);
@@ -1211,9 +1208,11 @@ _subproc_log_append (SubprocLog    *self,
   g_return_if_fail (subproc_log_read (self, NULL));
 
   if (self->changes->len > 0)
-    previous = ((SubprocChange *) g_ptr_array_index (self->changes, self->changes->len - 1))->hash;
+    previous = ((SubprocChange *) g_ptr_array_index (self->changes, self->changes->len - 1))->link;
   g_free (change->hash);
+  g_free (change->link);
   change->hash = chain_hash (previous, change->content, change->content_length);
+  change->link = g_strdup (change->hash);
   g_ptr_array_add (self->changes, g_object_ref (change));
   g_list_model_items_changed (G_LIST_MODEL (self), self->changes->len - 1, 0, 1);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -1267,12 +1266,18 @@ _subproc_log_write (SubprocLog *self,
     {
       SubprocChange *change = g_ptr_array_index (self->changes, i);
 
-      /* the canonical text with the hash as its last member */
+      /* the canonical text with the hash as its last member, as it was
+       * read: a broken one stays broken */
       g_string_append (out, "    ");
       g_string_append_len (out, change->content, change->content_length - 1);
-      g_string_append (out, ",\"hash\":\"");
-      g_string_append (out, change->hash);
-      g_string_append (out, i + 1 < self->changes->len ? "\"},\n" : "\"}\n");
+      if (change->hash != NULL)
+        {
+          g_autoptr(JsonNode) hash = json_node_init_string (json_node_alloc (), change->hash);
+
+          g_string_append (out, change->content_length > 2 ? ",\"hash\":" : "\"hash\":");
+          canonical_node (out, hash);
+        }
+      g_string_append (out, i + 1 < self->changes->len ? "},\n" : "}\n");
     }
   g_string_append (out, "  ]");
 

@@ -818,7 +818,7 @@ fill_history (SubprocEditor *self)
 
           subproc_field_from_key (subproc_change_get_field (change), &field);
           /* Translators: a change in the editor's history: the field, its value before and after */
-          title = g_strdup_printf (_("%1$s: %2$s → %3$s"), subproc_columns_field_title (field), old_text, new_text);
+          title = g_strdup_printf (_("%1$s: %2$s → %3$s"), subproc_columns_field_name (field), old_text, new_text);
         }
       else
         title = subproc_change_describe (change);

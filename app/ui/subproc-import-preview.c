@@ -80,9 +80,7 @@ choices_model (void)
     {
       SubprocField field = choice_at (i);
 
-      /* the report's “As written” reads well under Countries, not alone */
-      gtk_string_list_append (list, field == SUBPROC_FIELD_LOCATION ? _("Location as written")
-                                                                    : subproc_columns_field_title (field));
+      gtk_string_list_append (list, subproc_columns_field_name (field));
     }
   /* Translators: what a column of an imported list becomes: no field, its values in the notes */
   gtk_string_list_append (list, _("Keep in Notes"));

@@ -586,13 +586,7 @@ add_field_checks (SubprocPrintWindow *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      /* the report's “As written” reads well under Countries, not alone in a list */
-      if (f == SUBPROC_FIELD_LOCATION)
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Location as written"));
-      else if (f == SUBPROC_FIELD_TRANSFER_BASIS)
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Legal basis as written"));
-      else
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subproc_columns_field_title (f));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subproc_columns_field_name (f));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -769,9 +769,7 @@ merge_read_cb (GObject      *source_object,
 
               /* Translators: a changed field in the merge dialog: the field, its old value, its new value */
               g_string_append_printf (fields, _("\n    %s: %s → %s"),
-                                      /* the report's “As written” reads well under Countries, not alone */
-                                      field == SUBPROC_FIELD_LOCATION ? _("Location as written")
-                                                                      : subproc_columns_field_title (field),
+                                      subproc_columns_field_name (field),
                                       before != NULL ? before : "–", after != NULL ? after : "–");
             }
           g_ptr_array_add (changed, g_string_free (g_steal_pointer (&fields), FALSE));
