@@ -967,7 +967,8 @@ test_audit_trail (void)
                                                   NULL));
   g_assert_true (subproc_document_get_read_only (subproc_window_get_document (then)));
   subtitle = subproc_document_dup_subtitle (subproc_window_get_document (then));
-  g_assert_cmpstr (subtitle, ==, "As of 31 January 2026, from audit.json (read-only)");
+  g_assert_cmpstr (subtitle, ==, "From the change log of audit.json (read-only)");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (then)), ==, "Sub-processors, as of 31 January 2026");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (then), "win.new", NULL) &&
                   find_toplevel (g_type_from_name ("SubprocEditor"), NULL) != NULL);
   search (then, "gamma", 1);

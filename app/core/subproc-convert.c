@@ -588,6 +588,7 @@ subproc_convert_merge (const char                *list,
     }
 
   history = subproc_history_new (reg);
+  subproc_history_set_author (history, options->author);
   today = subproc_today_iso ();
   counts = subproc_merge_apply (history, items, source, today, options->end_missing);
   {

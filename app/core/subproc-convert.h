@@ -47,6 +47,7 @@ typedef struct
   const char *source;       /* --source: what the list's processors remember; NULL for the file's name */
   gboolean    dry_run;      /* --dry-run: say, save nothing */
   gboolean    end_missing;  /* --end-missing: mark ended those no longer listed */
+  const char *author;       /* who the change log records; NULL for the system's name */
 } SubprocMergeOptions;
 
 SubprocConvertStatus  subproc_convert_merge (const char                *list,

@@ -666,20 +666,13 @@ subproc_document_dup_subtitle (SubprocDocument *self)
 
   g_return_val_if_fail (SUBPROC_IS_DOCUMENT (self), NULL);
 
+  /* the day is in the window's title */
   if (self->as_of != NULL && self->as_of_source != NULL)
-    {
-      g_autofree char *day = subproc_date_format_long (self->as_of);
-
-      /* Translators: the window's subtitle: the register as it stood on a day, from the file %2$s */
-      return g_strdup_printf (_("As of %1$s, from %2$s (read-only)"), day, self->as_of_source);
-    }
+    /* Translators: the window's subtitle: the register as it stood on a day, rebuilt from the file %s */
+    return g_strdup_printf (_("From the change log of %s (read-only)"), self->as_of_source);
   if (self->as_of != NULL)
-    {
-      g_autofree char *day = subproc_date_format_long (self->as_of);
-
-      /* Translators: the window's subtitle: the register as it stood on a day */
-      return g_strdup_printf (_("As of %s (read-only)"), day);
-    }
+    /* Translators: the window's subtitle: the register as it stood on a day */
+    return g_strdup (_("From the change log (read-only)"));
   if (self->file == NULL)
     return g_strdup (_("Not saved"));
 

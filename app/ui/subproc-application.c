@@ -113,6 +113,21 @@ apply_check_settings_if_installed (void)
   apply_check_settings (settings);
 }
 
+/* The name the change log records for the command line's changes, as
+ * Preferences set it, when the settings are installed. */
+static char *
+author_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, "author-name");
+}
+
 static int
 subproc_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -128,7 +143,8 @@ subproc_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GFile) default_file = subproc_application_get_default_file ();
       g_autofree char *list = NULL;
-      SubprocMergeOptions merge_options = { NULL, FALSE, FALSE };
+      g_autofree char *author = author_if_installed ();
+      SubprocMergeOptions merge_options = { NULL, FALSE, FALSE, author };
 
       g_variant_dict_lookup (options, "merge", "^ay", &list);
       g_variant_dict_lookup (options, "source", "&s", &merge_options.source);

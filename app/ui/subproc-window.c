@@ -5,6 +5,7 @@
 
 #include "subproc-check.h"
 #include "subproc-columns.h"
+#include "subproc-date.h"
 #include "subproc-search.h"
 #include "subproc-window-private.h"
 
@@ -392,7 +393,12 @@ update_count (SubprocWindow *self)
 static void
 update_title (SubprocWindow *self)
 {
-  const char *title = subproc_document_get_title (self->document);
+  const GDate *as_of = subproc_document_get_as_of (self->document);
+  g_autofree char *day = as_of != NULL ? subproc_date_format_long (as_of) : NULL;
+  /* Translators: a report's title when it shows the register as it stood on a day: “Sub-processors, as of 31 January 2026” */
+  g_autofree char *title_as_of = as_of != NULL ? g_strdup_printf (_("%1$s, as of %2$s"), subproc_document_get_title (self->document), day)
+                                               : NULL;
+  const char *title = as_of != NULL ? title_as_of : subproc_document_get_title (self->document);
   g_autofree char *subtitle = subproc_document_dup_subtitle (self->document);
   g_autofree char *shown = NULL;
 
