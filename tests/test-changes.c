@@ -13,23 +13,6 @@
 /* What changed between two days, as a report and as the notice to
  * customers, in English, Swedish and Danish. */
 
-static GDateTime *
-at (const char *iso)
-{
-  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (time);
-  return time;
-}
-
-static void
-set_time (SubprocHistory *history,
-          const char     *iso)
-{
-  g_autoptr(GDateTime) time = at (iso);
-
-  _subproc_history_set_time (history, time);
-}
 
 static SubprocProcessor *
 new_processor (const char *name,
@@ -63,26 +46,26 @@ make_register (void)
   guint position;
 
   subproc_history_set_author (history, "Karin Ek");
-  set_time (history, "2026-01-05T09:00:00Z");
+  subproc_test_set_time (history, "2026-01-05T09:00:00Z");
   subproc_history_set_details (history, "Sub-processors", "Exempel AB", "dpo@exempel.se");
   subproc_history_insert (history, 0, january, 3, "Import");
-  set_time (history, "2026-01-31T16:00:00Z");
+  subproc_test_set_time (history, "2026-01-31T16:00:00Z");
   subproc_history_review (history);
 
-  set_time (history, "2026-02-10T10:00:00Z");
+  subproc_test_set_time (history, "2026-02-10T10:00:00Z");
   subproc_history_insert (history, 3, &delta, 1, "Add");
   subproc_history_insert (history, 4, &temp, 1, "Add");
   values = subproc_processor_copy (beta);
   subproc_processor_set_enum (values, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_ENDED);
   subproc_history_edit (history, beta, values);
-  set_time (history, "2026-02-12T10:00:00Z");
+  subproc_test_set_time (history, "2026-02-12T10:00:00Z");
   g_clear_object (&values);
   values = subproc_processor_copy (alpha);
   subproc_processor_set_list (values, SUBPROC_FIELD_COUNTRIES, moved);
   subproc_history_edit (history, alpha, values);
   position = 4;
   subproc_history_remove (history, &position, 1);
-  set_time (history, "2026-03-20T10:00:00Z");
+  subproc_test_set_time (history, "2026-03-20T10:00:00Z");
   subproc_history_set_notice_days (history, 14);
   return reg;
 }
@@ -91,8 +74,8 @@ static void
 test_between (void)
 {
   g_autoptr(SubprocRegister) reg = make_register ();
-  g_autoptr(GDateTime) since = at ("2026-01-31T16:00:00Z");
-  g_autoptr(GDateTime) until = at ("2026-02-28T23:59:59Z");
+  g_autoptr(GDateTime) since = subproc_test_time ("2026-01-31T16:00:00Z");
+  g_autoptr(GDateTime) until = subproc_test_time ("2026-02-28T23:59:59Z");
   g_autoptr(GError) error = NULL;
   g_autoptr(SubprocChanges) changes = subproc_changes_new (reg, since, until, &error);
   const SubprocDiffItem *item;
@@ -115,7 +98,7 @@ test_between (void)
 
   /* from the start: everything is added, and the notice period is not yet set */
   {
-    g_autoptr(GDateTime) start = at ("2025-12-31T23:59:59Z");
+    g_autoptr(GDateTime) start = subproc_test_time ("2025-12-31T23:59:59Z");
     g_autoptr(SubprocChanges) all = subproc_changes_new (reg, start, until, &error);
 
     g_assert_no_error (error);
@@ -155,9 +138,9 @@ static void
 test_report_and_notice (void)
 {
   g_autoptr(SubprocRegister) reg = make_register ();
-  g_autoptr(GDateTime) since = at ("2026-01-31T23:59:59Z");
-  g_autoptr(GDateTime) until = at ("2026-02-28T23:59:59Z");
-  g_autoptr(GDateTime) printed = at ("2026-03-01T08:00:00Z");
+  g_autoptr(GDateTime) since = subproc_test_time ("2026-01-31T23:59:59Z");
+  g_autoptr(GDateTime) until = subproc_test_time ("2026-02-28T23:59:59Z");
+  g_autoptr(GDateTime) printed = subproc_test_time ("2026-03-01T08:00:00Z");
   g_autoptr(GDate) today = g_date_new_dmy (3, G_DATE_MARCH, 2026);
   g_autoptr(GError) error = NULL;
   g_autoptr(SubprocChanges) changes = subproc_changes_new (reg, since, until, &error);
@@ -193,8 +176,8 @@ static void
 test_pdf (void)
 {
   g_autoptr(SubprocRegister) reg = make_register ();
-  g_autoptr(GDateTime) since = at ("2025-12-31T23:59:59Z");
-  g_autoptr(GDateTime) printed = at ("2026-03-01T08:00:00Z");
+  g_autoptr(GDateTime) since = subproc_test_time ("2025-12-31T23:59:59Z");
+  g_autoptr(GDateTime) printed = subproc_test_time ("2026-03-01T08:00:00Z");
   g_autofree char *dir = g_dir_make_tmp ("subproc-changes-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "changes.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -10,23 +10,6 @@
 /* The change log: what is recorded, undo, the file, the chain, the
  * register as it stood on a day, the fingerprint. */
 
-static GDateTime *
-at (const char *iso)
-{
-  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (time);
-  return time;
-}
-
-static void
-set_time (SubprocHistory *history,
-          const char     *iso)
-{
-  g_autoptr(GDateTime) time = at (iso);
-
-  _subproc_history_set_time (history, time);
-}
 
 static SubprocChange *
 last_change (SubprocRegister *reg,
@@ -76,7 +59,7 @@ test_recording (void)
 
   g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 0);
   subproc_history_set_author (history, "Karin Ek");
-  set_time (history, "2026-03-01T09:30:00Z");
+  subproc_test_set_time (history, "2026-03-01T09:30:00Z");
   subproc_history_insert (history, 2, &stripe, 1, "Add Processor");
   g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 1);
   change = last_change (reg, 0);
@@ -93,7 +76,7 @@ test_recording (void)
   subproc_processor_set_list (values, SUBPROC_FIELD_COUNTRIES, countries);
   subproc_processor_set_text (values, SUBPROC_FIELD_FUNCTION, "Payments");
   subproc_history_set_reason (history, "New DPA, section 4");
-  set_time (history, "2026-03-02T10:00:00Z");
+  subproc_test_set_time (history, "2026-03-02T10:00:00Z");
   g_assert_true (subproc_history_edit (history, stripe, values));
   subproc_history_set_reason (history, NULL);
   g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 3);
@@ -208,7 +191,7 @@ make_past (Past *past)
   subproc_history_set_author (history, "Ola Nordmann");
   past->day_text[0] = subproc_storage_to_data (past->reg, NULL);
 
-  set_time (history, "2026-01-10T08:00:00Z");
+  subproc_test_set_time (history, "2026-01-10T08:00:00Z");
   values = edited (subproc_register_get_processor (past->reg, 0));
   subproc_processor_set_text (values, SUBPROC_FIELD_NAME, "Renamed Vendor");
   subproc_processor_set_list (values, SUBPROC_FIELD_COUNTRIES, se);
@@ -216,14 +199,14 @@ make_past (Past *past)
   subproc_history_set_details (history, "Register 2026", "Exempel AB", NULL);
   past->day_text[1] = subproc_storage_to_data (past->reg, NULL);
 
-  set_time (history, "2026-02-20T16:45:00Z");
+  subproc_test_set_time (history, "2026-02-20T16:45:00Z");
   subproc_history_insert (history, 1, &added, 1, "Add");
   position = 4;
   subproc_history_remove (history, &position, 1);
   subproc_history_review (history);
   past->day_text[2] = subproc_storage_to_data (past->reg, NULL);
 
-  set_time (history, "2026-03-05T12:00:00Z");
+  subproc_test_set_time (history, "2026-03-05T12:00:00Z");
   g_clear_object (&values);
   values = edited (added);
   subproc_processor_set_enum (values, SUBPROC_FIELD_STATUS, SUBPROC_STATUS_ENDED);
@@ -239,7 +222,7 @@ assert_as_of (SubprocRegister *reg,
               const char      *iso,
               const char      *expected)
 {
-  g_autoptr(GDateTime) until = at (iso);
+  g_autoptr(GDateTime) until = subproc_test_time (iso);
   g_autoptr(GError) error = NULL;
   g_autoptr(SubprocRegister) then = subproc_log_register_as_of (reg, until, &error);
   g_autofree char *text = NULL;
@@ -281,8 +264,8 @@ test_as_of (void)
 
   /* what was approved, and when */
   {
-    g_autoptr(GDateTime) march = at ("2026-03-01T00:00:00Z");
-    g_autoptr(GDateTime) january = at ("2026-01-31T00:00:00Z");
+    g_autoptr(GDateTime) march = subproc_test_time ("2026-03-01T00:00:00Z");
+    g_autoptr(GDateTime) january = subproc_test_time ("2026-01-31T00:00:00Z");
     SubprocLog *log = subproc_register_get_log (loaded);
     SubprocChange *review = subproc_log_get_last_review (log, march);
 

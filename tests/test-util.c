@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 
+#include "subproc-history-private.h"
 #include "subproc-input.h"
 #include "test-util.h"
 
@@ -206,4 +207,22 @@ subproc_test_load_seed (void)
   g_assert_false (subproc_input_is_register (input));
   subproc_register_splice (reg, 0, 0, (SubprocProcessor **) input->processors->pdata, input->processors->len);
   return reg;
+}
+
+GDateTime *
+subproc_test_time (const char *iso)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (time);
+  return time;
+}
+
+void
+subproc_test_set_time (gpointer    history,
+                       const char *iso)
+{
+  g_autoptr(GDateTime) time = subproc_test_time (iso);
+
+  _subproc_history_set_time (history, time);
 }

@@ -17,6 +17,11 @@ gboolean subproc_test_wait_idle   (gpointer    object);
 
 SubprocRegister *subproc_test_load_seed (void);
 
+/* A moment written YYYY-MM-DDTHH:MM:SSZ; changes of HISTORY recorded at one. */
+GDateTime *subproc_test_time         (const char *iso);
+void       subproc_test_set_time     (gpointer    history,
+                                      const char *iso);
+
 /* The words of a processor's transfer mechanisms, joined by “,”; "" for none. */
 #define subproc_assert_mechanisms(processor, expected) G_STMT_START { \
     g_autofree char *joined_ = g_strjoinv (",", (char **) subproc_processor_get_list ((processor), SUBPROC_FIELD_TRANSFER_MECHANISM)); \

@@ -554,6 +554,17 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* <TAG>TEXT</TAG>, the text escaped: data, never markup */
+static void
+append_element (GString    *out,
+                const char *tag,
+                const char *text)
+{
+  g_string_append_printf (out, "<%s>", tag);
+  append_escaped (out, text);
+  g_string_append_printf (out, "</%s>\n", tag);
+}
+
 static void
 html_begin (GString    *out,
             const char *title)
@@ -605,9 +616,7 @@ subproc_changes_to_html (SubprocChanges *self,
       switch (block->kind)
         {
         case BLOCK_TITLE:
-          g_string_append (out, "<h1>");
-          append_escaped (out, block->text);
-          g_string_append (out, "</h1>\n");
+          append_element (out, "h1", block->text);
           break;
         case BLOCK_FACT:
           if (!in_facts)
@@ -620,19 +629,13 @@ subproc_changes_to_html (SubprocChanges *self,
           g_string_append (out, "</dd>\n");
           break;
         case BLOCK_HEADING:
-          g_string_append (out, "<h2>");
-          append_escaped (out, block->text);
-          g_string_append (out, "</h2>\n");
+          append_element (out, "h2", block->text);
           break;
         case BLOCK_TEXT:
-          g_string_append (out, "<p>");
-          append_escaped (out, block->text);
-          g_string_append (out, "</p>\n");
+          append_element (out, "p", block->text);
           break;
         case BLOCK_ITEM:
-          g_string_append (out, "<h3>");
-          append_escaped (out, block->text);
-          g_string_append (out, "</h3>\n");
+          append_element (out, "h3", block->text);
           break;
         case BLOCK_DETAIL:
           if (!in_details)
@@ -1011,6 +1014,18 @@ subproc_changes_notice_text (SubprocChanges *self,
   return g_string_free (out, FALSE);
 }
 
+static void
+append_list (GString   *out,
+             GPtrArray *items)
+{
+  if (items->len == 0)
+    return;
+  g_string_append (out, "<ul>\n");
+  for (guint i = 0; i < items->len; i++)
+    append_element (out, "li", g_ptr_array_index (items, i));
+  g_string_append (out, "</ul>\n");
+}
+
 /**
  * subproc_changes_notice_html:
  *
@@ -1029,38 +1044,14 @@ subproc_changes_notice_html (SubprocChanges *self,
 
   make_notice (self, language, today, &notice);
   html_begin (out, notice.subject);
-  g_string_append (out, "<h1>");
-  append_escaped (out, notice.subject);
-  g_string_append (out, "</h1>\n");
+  append_element (out, "h1", notice.subject);
   for (guint i = 0; i < 2; i++)
-    {
-      g_string_append (out, "<p>");
-      append_escaped (out, g_ptr_array_index (notice.paragraphs, i));
-      g_string_append (out, "</p>\n");
-    }
-  if (notice.added->len > 0)
-    {
-      g_string_append (out, "<ul>\n");
-      for (guint i = 0; i < notice.added->len; i++)
-        {
-          g_string_append (out, "<li>");
-          append_escaped (out, g_ptr_array_index (notice.added, i));
-          g_string_append (out, "</li>\n");
-        }
-      g_string_append (out, "</ul>\n");
-    }
+    append_element (out, "p", g_ptr_array_index (notice.paragraphs, i));
+  append_list (out, notice.added);
   if (notice.gone->len > 0)
     {
-      g_string_append (out, "<p>");
-      append_escaped (out, _("We no longer use these sub-processors:"));
-      g_string_append (out, "</p>\n<ul>\n");
-      for (guint i = 0; i < notice.gone->len; i++)
-        {
-          g_string_append (out, "<li>");
-          append_escaped (out, g_ptr_array_index (notice.gone, i));
-          g_string_append (out, "</li>\n");
-        }
-      g_string_append (out, "</ul>\n");
+      append_element (out, "p", _("We no longer use these sub-processors:"));
+      append_list (out, notice.gone);
     }
   for (guint i = 2; i < notice.paragraphs->len; i++)
     {
