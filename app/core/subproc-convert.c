@@ -46,7 +46,13 @@ read_input (const char  *input,
   SubprocInput *read;
 
   *file = input != NULL ? g_file_new_for_commandline_arg (input) : g_object_ref (default_input);
-  *name = input != NULL ? g_strdup (input) : g_file_get_parse_name (*file);
+  /* a bundled file (the example) by its name alone */
+  if (input != NULL)
+    *name = g_strdup (input);
+  else if (g_file_has_uri_scheme (*file, "resource"))
+    *name = g_file_get_basename (*file);
+  else
+    *name = g_file_get_parse_name (*file);
   read = subproc_input_read (*file, NULL, &error);
   if (read == NULL)
     {

@@ -98,34 +98,43 @@ apply_check_settings (GSettings *settings)
   subproc_check_set_stale_months (g_settings_get_uint (settings, "stale-months"));
 }
 
-/* The command line checks as the window does, with the user's
- * preferences, when they are installed (a build tree may have none). */
+/* The user's preferences, when they are installed (a build tree may
+ * have none): the command line checks and records as the window does. */
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
 static void
 apply_check_settings_if_installed (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = settings_if_installed ();
 
-  if (schema == NULL)
-    return;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  apply_check_settings (settings);
+  if (settings != NULL)
+    apply_check_settings (settings);
 }
 
-/* The name the change log records for the command line's changes, as
- * Preferences set it, when the settings are installed. */
+/* The name the change log records for the command line's changes. */
 static char *
 author_if_installed (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = settings_if_installed ();
 
-  if (schema == NULL)
-    return NULL;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "author-name");
+  return settings != NULL ? g_settings_get_string (settings, "author-name") : NULL;
+}
+
+/* What the command line reads when no file is named: the bundled example
+ * with --example, else the user's register. */
+static GFile *
+default_input (GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "example"))
+    return g_file_new_for_uri ("resource://" RESOURCE_PREFIX "/example/sub-processors.txt");
+  return subproc_application_get_default_file ();
 }
 
 static int
@@ -167,7 +176,7 @@ subproc_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "fingerprint"))
     {
-      g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+      g_autoptr(GFile) default_file = default_input (options);
       const char *as_of = NULL;
 
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
@@ -193,7 +202,7 @@ subproc_application_handle_local_options (GApplication *app,
    * Subproc */
   if (check)
     {
-      g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+      g_autoptr(GFile) default_file = default_input (options);
 
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &inputs);
       if (g_variant_dict_contains (options, "export") || (inputs != NULL && g_strv_length ((char **) inputs) > 1))
@@ -223,7 +232,7 @@ subproc_application_handle_local_options (GApplication *app,
     }
 
   {
-    g_autoptr(GFile) default_file = subproc_application_get_default_file ();
+    g_autoptr(GFile) default_file = default_input (options);
     SubprocConvertOptions convert_options = { NULL, NULL, NULL, NULL, NULL, NULL, FALSE };
 
     g_variant_dict_lookup (options, "as-of", "&s", &convert_options.as_of);
