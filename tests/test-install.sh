@@ -46,6 +46,10 @@ for prefix in /app /usr; do
     diff <(echo "$wanted") <(echo "$actual") >&2 || true
   fi
 
+  # the user guide, in every language, as yelp reads it
+  yelp-check validate "$dest$prefix"/share/help/*/org.example.Subproc/*.page ||
+    fail "the user guide installed under $prefix is not valid Mallard"
+
   # no build tree in sight: another directory, the installed files only
   rm -rf "$build"
   root=$dest$prefix

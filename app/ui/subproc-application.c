@@ -303,6 +303,17 @@ subproc_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* The user guide (help/C/), through yelp. */
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (window, "help:" APP_ID, GDK_CURRENT_TIME);
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
@@ -364,6 +375,7 @@ preferences_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "help", help_action_cb },
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
 };
@@ -374,6 +386,7 @@ subproc_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.paste", { "<Control>v", NULL } },
