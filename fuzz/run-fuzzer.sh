@@ -12,5 +12,7 @@ seconds=$2
 corpus=$3
 shift 3
 mkdir -p "$corpus" "$corpus.artifacts"
-exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+# libFuzzer says what it found with status 77, which meson takes for a skip:
+# a finding must fail the test
+exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -error_exitcode=1 \
   -print_final_stats=1 -artifact_prefix="$corpus.artifacts/" "$corpus" "$@"
