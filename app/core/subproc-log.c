@@ -461,11 +461,7 @@ detail_title (const char *key)
   return key;
 }
 
-/**
- * subproc_change_get_field_title:
- *
- * Returns: the changed field's title in the UI's language, or %NULL.
- */
+/* The changed field's name in the UI's language, or NULL. */
 static const char *
 field_title (SubprocChange *self)
 {
