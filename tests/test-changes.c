@@ -1,11 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <locale.h>
-
 #include "subproc-changes.h"
-#include "subproc-history-private.h"
+#include "subproc-history.h"
 #include "subproc-language.h"
 #include "subproc-storage.h"
 #include "test-util.h"
@@ -206,14 +203,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SUBPROC_LOCALEDIR");
-
   g_test_init (&argc, &argv, NULL);
-  /* glibc ignores LANGUAGE in the C locale; the reports switch it */
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  subproc_test_bind_catalog ();
   subproc_language_init ();
 
   g_test_add_func ("/changes/between", test_between);

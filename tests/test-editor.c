@@ -12,6 +12,7 @@
 #include "subproc-tag-list.h"
 #include "subproc-validate.h"
 #include "subproc-window-private.h"
+#include "test-util-ui.h"
 #include "test-util.h"
 
 /* Editing as a user does it: through the window's actions and the
@@ -19,42 +20,10 @@
 
 static char *data_home;
 
-/* The toplevel of TYPE that is shown now, if any. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 conflict_shown (gpointer unused)
 {
-  return find_dialog ("The Register Changed on Disk") != NULL;
+  return subproc_test_find_message_dialog ("The Register Changed on Disk") != NULL;
 }
 
 static gboolean
@@ -105,7 +74,7 @@ open_new_editor (SubprocWindow *window)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   subproc_test_settle ();
-  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  editor = SUBPROC_EDITOR (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   g_assert_nonnull (editor);
   return editor;
 }
@@ -158,7 +127,7 @@ test_add_edit_delete_undo (void)
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "function_row")), "Payments");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   subproc_test_settle ();
-  g_assert_null (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_null (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reg)), ==, 1);
   stripe = subproc_register_get_processor (reg, 0);
@@ -179,7 +148,7 @@ test_add_edit_delete_undo (void)
   select_row (window, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
   subproc_test_settle ();
-  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  editor = SUBPROC_EDITOR (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   g_assert_nonnull (editor);
   g_assert_true (subproc_editor_get_processor (editor) == stripe);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "name_row"))), ==, "Stripe Payments Europe");
@@ -256,11 +225,11 @@ test_validation (void)
   /* Escape with typed changes asks first */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
   subproc_test_settle ();
-  g_assert_nonnull (find_toplevel (SUBPROC_TYPE_EDITOR));
-  g_assert_nonnull (find_dialog ("Discard Changes?"));
-  adw_message_dialog_response (find_dialog ("Discard Changes?"), "discard");
+  g_assert_nonnull (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
+  g_assert_nonnull (subproc_test_find_message_dialog ("Discard Changes?"));
+  adw_message_dialog_response (subproc_test_find_message_dialog ("Discard Changes?"), "discard");
   subproc_test_settle ();
-  g_assert_null (find_toplevel (SUBPROC_TYPE_EDITOR));
+  g_assert_null (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -298,7 +267,7 @@ test_conflict (void)
 
   /* autosave finds the change on disk and asks; nothing is written yet */
   g_assert_true (subproc_test_wait_for (conflict_shown, NULL));
-  dialog = find_dialog ("The Register Changed on Disk");
+  dialog = subproc_test_find_message_dialog ("The Register Changed on Disk");
   g_assert_nonnull (dialog);
   after = subproc_storage_load (file, NULL, NULL, NULL);
   g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (after, 0)), ==, "Added by a colleague");
@@ -347,10 +316,10 @@ test_conflict_reload (void)
   g_assert_true (subproc_test_wait_for (conflict_shown, NULL));
 
   /* reloading theirs asks once more, then shows their register */
-  adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "reload");
+  adw_message_dialog_response (subproc_test_find_message_dialog ("The Register Changed on Disk"), "reload");
   subproc_test_settle ();
-  g_assert_nonnull (find_dialog ("Discard Your Changes?"));
-  adw_message_dialog_response (find_dialog ("Discard Your Changes?"), "discard");
+  g_assert_nonnull (subproc_test_find_message_dialog ("Discard Your Changes?"));
+  adw_message_dialog_response (subproc_test_find_message_dialog ("Discard Your Changes?"), "discard");
   /* read in a worker thread */
   g_assert_true (subproc_test_wait_for (has_one_row, window));
   g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (subproc_window_get_register (window), 0)),
@@ -411,17 +380,17 @@ test_replace_asks_first (void)
   subproc_window_open_files (window, &other, 1);
   g_assert_true (subproc_test_wait_idle (window));
   subproc_test_settle ();
-  g_assert_nonnull (find_dialog ("Save Changes?"));
+  g_assert_nonnull (subproc_test_find_message_dialog ("Save Changes?"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
 
   /* Cancel keeps it; Discard opens the other */
-  adw_message_dialog_response (find_dialog ("Save Changes?"), "cancel");
+  adw_message_dialog_response (subproc_test_find_message_dialog ("Save Changes?"), "cancel");
   subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 12);
   subproc_window_open_files (window, &other, 1);
   g_assert_true (subproc_test_wait_idle (window));
   subproc_test_settle ();
-  adw_message_dialog_response (find_dialog ("Save Changes?"), "discard");
+  adw_message_dialog_response (subproc_test_find_message_dialog ("Save Changes?"), "discard");
   subproc_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (subproc_window_get_register (window))), ==, 1);
   g_assert_true (g_file_equal (subproc_window_get_file (window), other));
@@ -451,14 +420,14 @@ test_save_as_then_conflict (void)
   g_assert_true (subproc_storage_save (theirs, file, NULL, NULL, NULL));
   subproc_history_remove (((struct _SubprocWindow *) window)->history, &first, 1);
   g_assert_true (subproc_test_wait_for (conflict_shown, NULL));
-  g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
+  g_assert_nonnull (subproc_test_find_message_dialog ("The Register Changed on Disk"));
 
   /* put off: saving stays off, and Save asks again */
-  adw_message_dialog_response (find_dialog ("The Register Changed on Disk"), "later");
+  adw_message_dialog_response (subproc_test_find_message_dialog ("The Register Changed on Disk"), "later");
   subproc_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   subproc_test_settle ();
-  g_assert_nonnull (find_dialog ("The Register Changed on Disk"));
+  g_assert_nonnull (subproc_test_find_message_dialog ("The Register Changed on Disk"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_file (file);
@@ -527,7 +496,7 @@ test_details (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.details", NULL));
   subproc_test_settle ();
-  dialog = find_dialog ("Register Details");
+  dialog = subproc_test_find_message_dialog ("Register Details");
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Title")), "Sub-processors 2026");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Organisation")), "Acme AB");
@@ -605,7 +574,7 @@ test_close_asks (void)
   gtk_window_close (GTK_WINDOW (window));
   subproc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  adw_message_dialog_response (find_dialog ("Save Changes?"), "cancel");
+  adw_message_dialog_response (subproc_test_find_message_dialog ("Save Changes?"), "cancel");
   subproc_test_settle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
@@ -825,7 +794,7 @@ rename_selected (SubprocWindow *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
   subproc_test_settle ();
-  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  editor = SUBPROC_EDITOR (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   g_assert_nonnull (editor);
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), name);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -966,7 +935,7 @@ test_reason_and_history (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   subproc_test_settle ();
-  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  editor = SUBPROC_EDITOR (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   /* a new processor has no history yet */
   g_assert_false (gtk_widget_get_visible (field (editor, "history_group")));
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "name_row")), "Stripe Payments Europe");
@@ -978,7 +947,7 @@ test_reason_and_history (void)
   select_row (window, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
   subproc_test_settle ();
-  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  editor = SUBPROC_EDITOR (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "legal_entity_row")), "Stripe <i>Payments</i> Ltd");
   gtk_editable_set_text (GTK_EDITABLE (field (editor, "reason_row")), "New DPA, § 4");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -992,7 +961,7 @@ test_reason_and_history (void)
   select_row (window, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
   subproc_test_settle ();
-  editor = SUBPROC_EDITOR (find_toplevel (SUBPROC_TYPE_EDITOR));
+  editor = SUBPROC_EDITOR (subproc_test_find_toplevel (SUBPROC_TYPE_EDITOR, NULL));
   g_assert_true (gtk_widget_get_visible (field (editor, "history_group")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "reason_row"))), ==, "");
   titles = history_titles (editor);

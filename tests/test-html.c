@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
-#include <libintl.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -278,13 +276,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SUBPROC_LOCALEDIR");
-
   g_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  subproc_test_bind_catalog ();
   subproc_language_init ();
 
   g_test_add_func ("/html/seed/structure", test_seed_structure);

@@ -3,11 +3,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "subproc-country.h"
 #include "subproc-date.h"
 #include "subproc-window-private.h"
+#include "test-util.h"
 
 /* What the UI must say in each language; the language comes from
  * SUBPROC_TEST_LANGUAGE, one test process per language, since gettext
@@ -100,10 +100,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   /* gtk_test_init sets the C locale, in which glibc ignores LANGUAGE */
   g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SUBPROC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  subproc_test_bind_catalog ();
   adw_init ();
 
   g_test_add_func ("/i18n/core", test_core_strings);

@@ -2,7 +2,7 @@
 #include <locale.h>
 #include <sys/wait.h>
 
-#include "subproc-history-private.h"
+#include "subproc-history.h"
 #include "subproc-log.h"
 #include "subproc-storage.h"
 #include "test-util.h"

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "subproc-import.h"
 #include "test-util.h"
@@ -227,9 +226,7 @@ main (int   argc,
 
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SUBPROC_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  subproc_test_bind_catalog ();
   adw_init ();
 
   g_test_add_func ("/print/choices", test_choices);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <locale.h>
-#include <libintl.h>
 #include <sys/stat.h>
 
 #include <cairo.h>
@@ -705,16 +703,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SUBPROC_LOCALEDIR");
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  /* glibc ignores LANGUAGE in the C locale; the report switches it */
-  setlocale (LC_ALL, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  subproc_test_bind_catalog ();
   subproc_language_init ();
   tmp_dir = g_dir_make_tmp ("subproc-report-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);

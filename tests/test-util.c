@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "subproc-history-private.h"
 #include "subproc-input.h"
@@ -225,4 +229,18 @@ subproc_test_set_time (gpointer    history,
   g_autoptr(GDateTime) time = subproc_test_time (iso);
 
   _subproc_history_set_time (history, time);
+}
+
+/* Our catalog, from the build tree (SUBPROC_LOCALEDIR) or the install,
+ * in the C.UTF-8 locale: in the C locale glibc ignores LANGUAGE, which the
+ * tests and the reports' languages switch. */
+void
+subproc_test_bind_catalog (void)
+{
+  const char *localedir = g_getenv ("SUBPROC_LOCALEDIR");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

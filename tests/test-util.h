@@ -16,6 +16,7 @@ gboolean subproc_test_wait_for    (gboolean  (*condition) (gpointer data),
 gboolean subproc_test_wait_idle   (gpointer    object);
 
 SubprocRegister *subproc_test_load_seed (void);
+void             subproc_test_bind_catalog (void);
 
 /* A moment written YYYY-MM-DDTHH:MM:SSZ; changes of HISTORY recorded at one. */
 GDateTime *subproc_test_time         (const char *iso);

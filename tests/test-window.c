@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include "subproc-changes-window.h"
-#include "subproc-history-private.h"
 #include "subproc-history-window.h"
 #include "subproc-log.h"
 #include "subproc-print-window.h"
@@ -16,6 +15,7 @@
 #include "subproc-check.h"
 #include "subproc-import-preview.h"
 #include "subproc-import.h"
+#include "test-util-ui.h"
 #include "test-util.h"
 
 static char *data_home;
@@ -607,26 +607,10 @@ test_findings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 merge_asked (gpointer heading)
 {
-  return find_message_dialog (heading) != NULL;
+  return subproc_test_find_message_dialog (heading) != NULL;
 }
 
 /* A vendor's list imported, then its new version merged: the dialog says
@@ -658,7 +642,7 @@ test_merge (void)
   g_assert_true (g_file_set_contents (renamed, text, -1, NULL));
   subproc_window_merge_file (window, second);
   g_assert_true (subproc_test_wait_for (merge_asked, (gpointer) "Merge “vendor-page”?"));
-  dialog = find_message_dialog ("Merge “vendor-page”?");
+  dialog = subproc_test_find_message_dialog ("Merge “vendor-page”?");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "New:\n• Elastx AB"));
   g_assert_nonnull (strstr (body, "Changed:\n• Zendesk, Inc.\n    Name: Zendesk, Inc. → Zendesk Inc\n"
@@ -815,22 +799,6 @@ log_banner_shown (gpointer window)
   return gtk_revealer_get_reveal_child (((SubprocWindow *) window)->log_revealer);
 }
 
-static GtkWindow *
-find_toplevel (GType     type,
-               GtkWindow *not)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != not && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 /* A register with a past: three processors on 10 January, one more and a
  * new name on 20 February. */
 static void
@@ -838,15 +806,13 @@ write_register_with_past (GFile *file)
 {
   g_autoptr(SubprocRegister) reg = subproc_register_new ();
   g_autoptr(SubprocHistory) history = subproc_history_new (reg);
-  g_autoptr(GDateTime) january = g_date_time_new_utc (2026, 1, 10, 9, 0, 0);
-  g_autoptr(GDateTime) february = g_date_time_new_utc (2026, 2, 20, 14, 0, 0);
   g_autoptr(SubprocProcessor) values = NULL;
   SubprocProcessor *first[3];
   g_autoptr(SubprocProcessor) later = subproc_processor_new ("Delta Support Oy");
   const char *names[] = { "Alpha Hosting AB", "Beta Mail Ltd", "Gamma Analytics Inc" };
 
   subproc_history_set_author (history, "Karin Ek");
-  _subproc_history_set_time (history, january);
+  subproc_test_set_time (history, "2026-01-10T09:00:00Z");
   for (guint i = 0; i < 3; i++)
     first[i] = subproc_processor_new (names[i]);
   subproc_history_insert (history, 0, first, 3, "Import");
@@ -854,7 +820,7 @@ write_register_with_past (GFile *file)
     g_object_unref (first[i]);
   subproc_history_set_details (history, "Sub-processors", "Exempel AB", NULL);
   subproc_history_set_author (history, "Ola Nordmann");
-  _subproc_history_set_time (history, february);
+  subproc_test_set_time (history, "2026-02-20T14:00:00Z");
   subproc_history_insert (history, 3, &later, 1, "Add");
   values = subproc_processor_copy (subproc_register_get_processor (reg, 1));
   subproc_processor_set_text (values, SUBPROC_FIELD_NAME, "Beta Mail Europe Ltd");
@@ -921,7 +887,7 @@ test_audit_trail (void)
   /* reviewed, by the name in Preferences */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL));
   g_assert_true (subproc_test_wait_for (merge_asked, (gpointer) "Mark the Register as Reviewed?"));
-  dialog = find_message_dialog ("Mark the Register as Reviewed?");
+  dialog = subproc_test_find_message_dialog ("Mark the Register as Reviewed?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Ingrid Revisor reviewed and approved"));
   adw_message_dialog_response (dialog, "review");
   g_assert_cmpuint (subproc_log_get_n_changes (log), ==, 8);
@@ -959,7 +925,7 @@ test_audit_trail (void)
 
   /* the register as it stood on 31 January, in a window of its own */
   _subproc_window_show_as_of (window, day);
-  then = SUBPROC_WINDOW (find_toplevel (SUBPROC_TYPE_WINDOW, GTK_WINDOW (window)));
+  then = SUBPROC_WINDOW (subproc_test_find_toplevel (SUBPROC_TYPE_WINDOW, GTK_WINDOW (window)));
   g_assert_nonnull (then);
   wait_for_rows (then, 3);
   g_assert_nonnull (subproc_register_find_by_id (subproc_window_get_register (then),
@@ -970,10 +936,10 @@ test_audit_trail (void)
   g_assert_cmpstr (subtitle, ==, "From the change log of audit.json (read-only)");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (then)), ==, "Sub-processors, as of 31 January 2026");
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (then), "win.new", NULL) &&
-                  find_toplevel (g_type_from_name ("SubprocEditor"), NULL) != NULL);
+                  subproc_test_find_toplevel (g_type_from_name ("SubprocEditor"), NULL) != NULL);
   search (then, "gamma", 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (then), "win.print", NULL));
-  preview = SUBPROC_PRINT_WINDOW (find_toplevel (SUBPROC_TYPE_PRINT_WINDOW, NULL));
+  preview = SUBPROC_PRINT_WINDOW (subproc_test_find_toplevel (SUBPROC_TYPE_PRINT_WINDOW, NULL));
   g_assert_nonnull (preview);
   g_assert_cmpstr (subproc_report_get_title (subproc_print_window_get_report (preview)), ==,
                    "Sub-processors, as of 31 January 2026");
