@@ -1233,6 +1233,22 @@ test_hostile (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (self, 0)), ==, "C:\\u0000");
 
+  /* escapes JSON does not have: json-glib reads “\344” as a byte that is
+   * not UTF-8, a lone surrogate as nothing */
+  assert_syntax_error (fixture, "octal.json",
+                       HEADER "  \"processors\": [{\"name\": \"Hetzner\\344 AB\"}]\n}\n", -1, 4);
+  assert_syntax_error (fixture, "surrogate.json",
+                       HEADER "  \"processors\": [{\"name\": \"A\\ud800B\"}]\n}\n", -1, 4);
+  assert_syntax_error (fixture, "low-surrogate.json",
+                       HEADER "  \"processors\": [{\"name\": \"A\\udc00\"}]\n}\n", -1, 4);
+  /* the escapes it has read as the characters they stand for */
+  g_clear_object (&self);
+  self = load_text (fixture, "escapes.json",
+                    HEADER "  \"processors\": [{\"name\": \"\\u00c5rhus \\ud83d\\ude00 \\\"q\\\" \\/ \\t\"}]\n}\n",
+                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (subproc_processor_get_name (subproc_register_get_processor (self, 0)), ==, "Århus 😀 \"q\" / \t");
+
   /* a NUL byte in the file */
   assert_syntax_error (fixture, "nul.json", HEADER "  \"title\": \"a\0b\"\n}\n",
                        strlen (HEADER) + 16, 4);

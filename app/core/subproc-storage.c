@@ -752,6 +752,53 @@ last_list_end (const char *data,
   return i;
 }
 
+static int
+hex_value (const char *data,
+           gsize       length,
+           gsize       at)
+{
+  int value = 0;
+
+  if (at + 4 > length)
+    return -1;
+  for (gsize k = at; k < at + 4; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (data[k]);
+    }
+  return value;
+}
+
+/* The length of the escape the backslash at @i starts, when it is one of
+ * JSON's: \" \\ \/ \b \f \n \r \t (2), \u and four hexadecimal digits
+ * that are a character (6), or a pair of them for a character beyond
+ * U+FFFF (12); 0 for anything else (json-glib would read “\344” as a byte,
+ * which is not UTF-8, and a lone surrogate as none). */
+static gsize
+json_escape_length (const char *data,
+                    gsize       length,
+                    gsize       i)
+{
+  int value, low;
+
+  if (i + 1 >= length)
+    return 0;
+  if (data[i + 1] != 'u')
+    return data[i + 1] != '\0' && strchr ("\"\\/bfnrt", data[i + 1]) != NULL ? 2 : 0;
+
+  value = hex_value (data, length, i + 2);
+  if (value < 0 || (value >= 0xDC00 && value <= 0xDFFF))
+    return 0;
+  if (value < 0xD800 || value > 0xDBFF)
+    return 6;
+  /* a high surrogate: a low one must follow */
+  if (i + 12 > length || data[i + 6] != '\\' || data[i + 7] != 'u')
+    return 0;
+  low = hex_value (data, length, i + 8);
+  return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
+}
+
 /* Whether the list from @start to @end has the shape the writer gives the
  * log (subproc-log.c, _subproc_log_write()): a change a line, the last
  * one ending its hash with “"}”. A list of another shape is scanned. */
@@ -810,7 +857,14 @@ prescan (const char  *data,
           if (c == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
             what = _("a text holds the character “\\u0000”, which Subproc does not keep.");
           else if (c == '\\')
-            i++;
+            {
+              gsize escape = json_escape_length (data, length, i);
+
+              if (escape == 0)
+                what = _("a text holds a backslash that does not start an escape JSON allows.");
+              else
+                i += escape - 1;
+            }
           else if (c == '"')
             {
               in_string = FALSE;
