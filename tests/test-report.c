@@ -699,6 +699,117 @@ test_shared_cell_layouts (void)
   g_object_unref (context);
 }
 
+/* Draws every page of @report on an image, through the cells the
+ * shaping thread made (@shaped) or laid out as it goes; returns the
+ * pixels of all the pages, one after another. */
+static GBytes *
+draw_pages (SubprocReport *report,
+            gboolean       shaped)
+{
+  g_autoptr(ReportShaper) shaper = shaped ? _subproc_report_shaper_new (report) : NULL;
+  g_autoptr(GByteArray) pixels = g_byte_array_new ();
+  double width, height;
+
+  subproc_report_get_paper_size (report, &width, &height);
+  for (guint page = 0; page < subproc_report_get_n_pages (report); page++)
+    {
+      g_autoptr(ShapedPage) cells = shaped ? _subproc_report_shaper_next_page (shaper) : NULL;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width * 2, (int) height * 2);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 2, 2);
+      _subproc_report_render_page (report, cr, NULL, page, cells);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (surface);
+      g_byte_array_append (pixels, cairo_image_surface_get_data (surface),
+                           (guint) (cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface)));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pixels));
+}
+
+/* The PDF draws the cells a thread shaped ahead: glyph for glyph what
+ * Pango draws of the same layouts, in every script, bold or not; a text
+ * with a glyph no font has is left to Pango, which draws its box. */
+static void
+test_shaped_cells_draw_as_pango (void)
+{
+  g_autoptr(SubprocRegister) reg = load_seed ();
+  g_autoptr(SubprocReport) report = new_report (reg, "sv");
+  PangoContext *context = subproc_report_new_context ();
+  static const struct { const char *name; const char *description; } scripts[] = {
+    { "שירותי ענן בע״מ", "מאחסן את הגיבויים בישראל; backup in Israel" },
+    { "شركة الخدمات", "تخزين البيانات في دبي — data in Dubai" },
+    { "Ελληνικά Δεδομένα Α.Ε.", "Φιλοξενία στην Αθήνα, ﬁle ﬂow ligatures" },
+    { "Ωmega e\u0301\u0323 combining", "Zero\u200bwidth space, soft\u00adhyphen, tab\there" },
+    { "Unknown \U0010FFFD glyph", "A character no font has: \U0010FFFD, then more text." },
+  };
+  g_autoptr(GBytes) by_pango = NULL;
+  g_autoptr(GBytes) from_shaped = NULL;
+  g_autoptr(PangoLayout) unknown = pango_layout_new (context);
+  g_autoptr(PangoLayout) known = pango_layout_new (context);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 50);
+  cairo_t *cr = cairo_create (surface);
+  ShapedCell *cell;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    {
+      g_autoptr(SubprocProcessor) processor = subproc_processor_new (scripts[i].name);
+
+      subproc_processor_set_text (processor, SUBPROC_FIELD_DESCRIPTION, scripts[i].description);
+      subproc_register_append (reg, processor);
+    }
+  subproc_report_set_paper (report, SUBPROC_PAPER_A4, TRUE);
+  subproc_report_paginate (report, context, A4_HEIGHT, A4_WIDTH);
+  by_pango = draw_pages (report, FALSE);
+  from_shaped = draw_pages (report, TRUE);
+  g_assert_cmpuint (g_bytes_get_size (by_pango), >, 0);
+  g_assert_true (g_bytes_equal (by_pango, from_shaped));
+
+  /* what is drawn through Pango instead */
+  pango_layout_set_text (unknown, "no font has \U0010FFFD", -1);
+  cell = _subproc_report_shaped_cell_new (unknown);
+  g_assert_false (_subproc_report_shaped_cell_show (cell, cr, 0, 0, 0, G_MAXDOUBLE));
+  _subproc_report_shaped_cell_unref (cell);
+  pango_layout_set_text (known, "Åkesson & Ørsted", -1);
+  cell = _subproc_report_shaped_cell_new (known);
+  g_assert_true (_subproc_report_shaped_cell_show (cell, cr, 0, 20, 0, G_MAXDOUBLE));
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  _subproc_report_shaped_cell_unref (cell);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_object_unref (context);
+}
+
+/* Rows measured on two threads (each with its own font map) give the
+ * pages one thread gives. */
+static void
+test_threaded_pagination (void)
+{
+  g_autoptr(SubprocRegister) reg = generate_register (THREADED_ROWS_MIN * 3, 45);
+  g_autoptr(SubprocReport) report = new_report (reg, "da");
+  PangoContext *context = subproc_report_new_context ();
+  g_autoptr(GArray) slices = NULL;
+  g_autoptr(GArray) page_starts = NULL;
+
+  report->one_thread = TRUE;
+  subproc_report_paginate (report, context, A4_WIDTH, A4_HEIGHT);
+  slices = g_array_copy (report->slices);
+  page_starts = g_array_copy (report->page_starts);
+  g_assert_cmpuint (page_starts->len, >, 20);
+
+  report->one_thread = FALSE;
+  subproc_report_paginate (report, context, A4_WIDTH, A4_HEIGHT);
+  g_assert_cmpuint (report->slices->len, ==, slices->len);
+  g_assert_cmpmem (report->slices->data, report->slices->len * sizeof (Slice), slices->data, slices->len * sizeof (Slice));
+  g_assert_cmpmem (report->page_starts->data, report->page_starts->len * sizeof (guint),
+                   page_starts->data, page_starts->len * sizeof (guint));
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +825,8 @@ main (int   argc,
 
   g_test_add_func ("/report/pdf/seed", test_seed_pdf);
   g_test_add_func ("/report/shared-cell-layouts", test_shared_cell_layouts);
+  g_test_add_func ("/report/shaped-cells-draw-as-pango", test_shaped_cells_draw_as_pango);
+  g_test_add_func ("/report/threaded-pagination", test_threaded_pagination);
   g_test_add_func ("/report/pdf/metadata", test_seed_pdf_metadata);
   g_test_add_func ("/report/pdf/full-internal", test_full_marked_internal);
   g_test_add_func ("/report/pdf/full-counts-findings", test_full_counts_findings);

@@ -274,12 +274,10 @@ draw_header (SubprocReport *self,
   for (guint c = 0; c < self->columns->len; c++)
     {
       const ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
-      g_autoptr(PangoLayout) layout = _subproc_report_new_layout (self, self->bold_font, _subproc_report_column_title (column), NULL,
-                                                  column->width - 2 * CELL_PAD_X);
 
       tag_begin (cr, "TH");
-      show_layout (cr, boxes, SUBPROC_REPORT_BOX_HEADER, layout, column->x + CELL_PAD_X, y + CELL_PAD_Y,
-                   column->x, column->width);
+      show_layout (cr, boxes, SUBPROC_REPORT_BOX_HEADER, g_ptr_array_index (self->header, c),
+                   column->x + CELL_PAD_X, y + CELL_PAD_Y, column->x, column->width);
       tag_end (cr, "TH");
     }
   tag_end (cr, "TR");
@@ -302,23 +300,38 @@ draw_rule (SubprocReport *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
+/* A slice of a row: from the cells @shaped holds for it (the PDF), or
+ * laid out here. */
 static void
 draw_slice (SubprocReport *self,
             cairo_t       *cr,
             GArray        *boxes,
             const Slice   *slice,
-            double         y)
+            double         y,
+            ShapedPage    *shaped,
+            guint          index)
 {
-  g_autoptr(GPtrArray) layouts = _subproc_report_row_layouts (self, slice->row);
+  g_autoptr(GPtrArray) layouts = shaped == NULL ? _subproc_report_row_layouts (self, slice->row) : NULL;
 
   tag_begin (cr, "TR");
   for (guint c = 0; c < self->columns->len; c++)
     {
       const ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
+      double x = column->x + CELL_PAD_X;
 
       tag_begin (cr, "TD");
-      show_lines (cr, boxes, SUBPROC_REPORT_BOX_CELL, g_ptr_array_index (layouts, c),
-                  column->x + CELL_PAD_X, y + CELL_PAD_Y, slice->from, slice->to, column->x, column->width);
+      if (shaped == NULL)
+        show_lines (cr, boxes, SUBPROC_REPORT_BOX_CELL, g_ptr_array_index (layouts, c),
+                    x, y + CELL_PAD_Y, slice->from, slice->to, column->x, column->width);
+      else if (!_subproc_report_shaped_cell_show (_subproc_report_shaped_page_get_cell (shaped, index, c), cr,
+                                                  x, y + CELL_PAD_Y, slice->from, slice->to))
+        {
+          /* a glyph no font has: Pango draws its box */
+          g_autoptr(PangoLayout) layout = _subproc_report_cell_layout (self, self->context, slice->row, c);
+
+          show_lines (cr, boxes, SUBPROC_REPORT_BOX_CELL, layout,
+                      x, y + CELL_PAD_Y, slice->from, slice->to, column->x, column->width);
+        }
       tag_end (cr, "TD");
     }
   tag_end (cr, "TR");
@@ -331,7 +344,6 @@ draw_footer (SubprocReport *self,
              guint          page)
 {
   g_autoptr(PangoFontDescription) font = _subproc_report_new_font (FOOTER_SIZE, PANGO_WEIGHT_NORMAL);
-  g_autoptr(PangoFontDescription) bold = _subproc_report_new_font (FOOTER_SIZE, PANGO_WEIGHT_BOLD);
   /* Translators: the footer of every report page: the register's fingerprint (16 hexadecimal digits), then the page */
   g_autofree char *number = g_strdup_printf (_("Fingerprint %1$s · Page %2$u of %3$u"),
                                              _subproc_report_fingerprint (self),
@@ -340,36 +352,32 @@ draw_footer (SubprocReport *self,
   double width = _subproc_report_content_width (self);
   double right_width = _subproc_report_layout_width (right);
   double y = self->height - self->margin - self->footer_height + FOOTER_GAP;
-  double left_room = width * 0.4;
-  g_autoptr(PangoLayout) left = _subproc_report_new_layout (self, font, _subproc_report_title (self), NULL, left_room);
 
   draw_rule (self, cr, y - FOOTER_GAP / 2, 0.5, 0.6);
-  pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (left, -1);
-  show_layout (cr, boxes, SUBPROC_REPORT_BOX_FOOTER, left, self->margin, y, self->margin, left_room);
+  show_layout (cr, boxes, SUBPROC_REPORT_BOX_FOOTER, self->footer_title, self->margin, y, self->margin, width * 0.4);
   show_layout (cr, boxes, SUBPROC_REPORT_BOX_FOOTER, right, self->width - self->margin - right_width, y,
                self->margin, width);
-
-  if (self->internal)
+  if (self->footer_mark != NULL)
     {
-      /* Translators: on every page of the complete register, which holds personal data */
-      g_autoptr(PangoLayout) mark = _subproc_report_new_layout (self, bold, _("Internal: contains personal data"), NULL, -1);
-      double mark_width = _subproc_report_layout_width (mark);
+      double mark_width = _subproc_report_layout_width (self->footer_mark);
 
       if (cr != NULL)
         cairo_set_source_rgb (cr, 0.6, 0.0, 0.0);
-      show_layout (cr, boxes, SUBPROC_REPORT_BOX_FOOTER, mark, self->margin + (width - mark_width) / 2, y,
+      show_layout (cr, boxes, SUBPROC_REPORT_BOX_FOOTER, self->footer_mark, self->margin + (width - mark_width) / 2, y,
                    self->margin, width);
       if (cr != NULL)
         cairo_set_source_rgb (cr, 0, 0, 0);
     }
 }
 
-static void
-render_page (SubprocReport *self,
-             cairo_t       *cr,
-             GArray        *boxes,
-             guint          page)
+/* Draws @page on @cr, or only records where its text goes in @boxes when
+ * @cr is %NULL; @shaped holds the page's cells shaped already, if any. */
+void
+_subproc_report_render_page (SubprocReport *self,
+                             cairo_t       *cr,
+                             GArray        *boxes,
+                             guint          page,
+                             ShapedPage    *shaped)
 {
   guint first = g_array_index (self->page_starts, guint, page);
   guint end = g_array_index (self->page_starts, guint, page + 1);
@@ -379,7 +387,6 @@ render_page (SubprocReport *self,
     cairo_set_source_rgb (cr, 0, 0, 0);
   if (page == 0)
     _subproc_report_draw_title (self, cr, boxes);
-
   tag_begin (cr, "Table");
   draw_header (self, cr, boxes, y);
   y += self->header_height;
@@ -389,12 +396,11 @@ render_page (SubprocReport *self,
       const Slice *slice = &g_array_index (self->slices, Slice, i);
       double height = slice->to - slice->from + 2 * CELL_PAD_Y;
 
-      draw_slice (self, cr, boxes, slice, y);
+      draw_slice (self, cr, boxes, slice, y, shaped, i - first);
       y += height;
       draw_rule (self, cr, y, 0.4, 0.7);
     }
   tag_end (cr, "Table");
-
   draw_footer (self, cr, boxes, page);
 }
 
@@ -420,7 +426,7 @@ subproc_report_draw_page (SubprocReport *self,
 
   scope = subproc_language_push (self->language);
   cairo_save (cr);
-  render_page (self, cr, NULL, page);
+  _subproc_report_render_page (self, cr, NULL, page, NULL);
   cairo_restore (cr);
 }
 
@@ -443,7 +449,7 @@ subproc_report_get_boxes (SubprocReport *self,
   g_return_val_if_fail (page < subproc_report_get_n_pages (self), boxes);
 
   scope = subproc_language_push (self->language);
-  render_page (self, NULL, boxes, page);
+  _subproc_report_render_page (self, NULL, boxes, page, NULL);
   return boxes;
 }
 

@@ -70,6 +70,7 @@ render_pdf (SubprocReport   *self,
   G_GNUC_UNUSED g_autoptr(SubprocLanguageScope) scope = subproc_language_push (self->language);
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_cairo_create_context (cr);
+  g_autoptr(ReportShaper) shaper = NULL;
   gboolean ok;
 
   subproc_report_prepare_context (context);
@@ -77,9 +78,15 @@ render_pdf (SubprocReport   *self,
   subproc_report_paginate (self, context, width, height);
   g_object_unref (context);
 
+  /* the cells of the pages to come are shaped beside the drawing */
+  shaper = _subproc_report_shaper_new (self);
   for (guint page = 0; page < subproc_report_get_n_pages (self); page++)
     {
-      subproc_report_draw_page (self, cr, page);
+      g_autoptr(ShapedPage) shaped = _subproc_report_shaper_next_page (shaper);
+
+      cairo_save (cr);
+      _subproc_report_render_page (self, cr, NULL, page, shaped);
+      cairo_restore (cr);
       add_outline (self, surface, page);
       cairo_show_page (cr);
     }

@@ -4,7 +4,9 @@
 /* What the parts of the report share: the report's data, its measures, and
  * the helpers one part lends another. subproc-report.c holds the object,
  * its choices and what each cell says; -layout.c lays the pages out with
- * Pango; -draw.c draws them on any cairo_t; -pdf.c writes the PDF file. */
+ * Pango; -draw.c draws them on any cairo_t; -shape.c shapes the cells of
+ * the pages to come in another thread while the PDF is written; -pdf.c
+ * writes the PDF file. */
 
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
@@ -52,6 +54,8 @@ G_BEGIN_DECLS
  * shared by every row that shows the same text; at most this many. */
 #define CACHED_CELL_MAX 160
 #define CACHED_CELLS_MAX 20000
+/* A report of at least this many rows measures them on two threads. */
+#define THREADED_ROWS_MIN 200
 
 #define A4_WIDTH (210.0 / 25.4 * 72.0)
 #define A4_HEIGHT (297.0 / 25.4 * 72.0)
@@ -66,6 +70,15 @@ typedef struct
   double        x;            /* from the left edge of the page */
   double        width;
 } ReportColumn;
+
+/* A cell's text and its bold stretches, as the presentation layer gives
+ * them: taken on the main thread once a pagination, so that the threads
+ * that lay rows out read nothing but these. */
+typedef struct
+{
+  char   *text;
+  GArray *bold;               /* SubprocTextSpan; NULL when none */
+} CellText;
 
 /* A row, or the part of a row taller than a page, on one page: the
  * stretch of its cells' text from @from to @to (points, from the top of
@@ -94,6 +107,7 @@ struct _SubprocReport
   GPtrArray             *shown;        /* SubprocProcessor: the rows the report holds (a public one
                                         * leaves out the ended), from subproc_report_update_rows() */
   GArray                *columns;      /* ReportColumn */
+  GArray                *cell_texts;   /* CellText: a row's, column by column, then the next row's */
   PangoFontDescription  *body_font;
   PangoFontDescription  *bold_font;
 
@@ -113,9 +127,11 @@ struct _SubprocReport
   GArray                *page_starts;  /* guint: first slice of each page, then the end */
   char                  *findings_summary; /* "2 errors, 1 warning, 0 notes" of the rows; NULL
                                             * until a report with findings needs it */
-  GHashTable            *cell_layouts; /* "COLUMN\x1fTEXT" -> PangoLayout, or NULL when seen once:
-                                        * short cells that repeat (countries, functions, dates) are
-                                        * shaped once a pagination */
+  GHashTable            *cell_layouts; /* from _subproc_report_new_layout_cache() */
+  GPtrArray             *header;       /* PangoLayout: the header row's cells */
+  PangoLayout           *footer_title;
+  PangoLayout           *footer_mark;  /* "Internal: contains personal data"; NULL in a public report */
+  gboolean               one_thread;   /* lay every row out on the calling thread (tests) */
 };
 
 
@@ -125,9 +141,19 @@ void                   _subproc_report_add_bold (PangoAttrList *attrs,
 char *                 _subproc_report_cell_text (SubprocReport *self,
                                                   SubprocProcessor *processor,
                                                   const ReportColumn *column,
-                                                  PangoAttrList *attrs);
+                                                  GArray *bold);
 const char *           _subproc_report_fingerprint (SubprocReport *self);
 const char *           _subproc_report_column_title (const ReportColumn *column);
+void                   _subproc_report_take_cell_texts (SubprocReport *self);
+const CellText *       _subproc_report_get_cell (SubprocReport *self,
+                                                 guint row,
+                                                 guint column);
+PangoLayout *          _subproc_report_cell_layout (SubprocReport *self,
+                                                    PangoContext *context,
+                                                    guint row,
+                                                    guint column);
+PangoContext *         _subproc_report_thread_context (SubprocReport *self);
+GHashTable *           _subproc_report_new_layout_cache (void);
 double                 _subproc_report_content_width (SubprocReport *self);
 void                   _subproc_report_draw_title (SubprocReport *self,
                                                    cairo_t *cr,
@@ -145,8 +171,46 @@ PangoLayout *          _subproc_report_new_layout (SubprocReport *self,
 const char *           _subproc_report_title (SubprocReport *self);
 GPtrArray *            _subproc_report_row_layouts (SubprocReport *self,
                                                     guint row);
+GPtrArray *            _subproc_report_row_layouts_on (SubprocReport *self,
+                                                       PangoContext *context,
+                                                       GHashTable *cache,
+                                                       guint row);
 void                   _subproc_report_forget_layouts (SubprocReport *self);
 SubprocProcessor *     _subproc_report_row_processor (SubprocReport *self,
                                                       guint row);
+
+/* subproc-report-draw.c */
+typedef struct _ShapedCell ShapedCell;
+typedef struct _ShapedPage ShapedPage;
+
+void                   _subproc_report_render_page (SubprocReport *self,
+                                                    cairo_t *cr,
+                                                    GArray *boxes,
+                                                    guint page,
+                                                    ShapedPage *shaped);
+
+/* subproc-report-shape.c: the cells of the pages to come, shaped in
+ * another thread, drawn on the calling one */
+typedef struct _ReportShaper ReportShaper;
+
+ReportShaper *         _subproc_report_shaper_new (SubprocReport *self);
+ShapedPage *           _subproc_report_shaper_next_page (ReportShaper *shaper);
+void                   _subproc_report_shaper_free (ReportShaper *shaper);
+ShapedCell *           _subproc_report_shaped_page_get_cell (ShapedPage *page,
+                                                             guint slice,
+                                                             guint column);
+void                   _subproc_report_shaped_page_free (ShapedPage *page);
+ShapedCell *           _subproc_report_shaped_cell_new (PangoLayout *layout);
+ShapedCell *           _subproc_report_shaped_cell_ref (ShapedCell *cell);
+void                   _subproc_report_shaped_cell_unref (ShapedCell *cell);
+gboolean               _subproc_report_shaped_cell_show (ShapedCell *cell,
+                                                         cairo_t *cr,
+                                                         double x,
+                                                         double y,
+                                                         double from,
+                                                         double to);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportShaper, _subproc_report_shaper_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShapedPage, _subproc_report_shaped_page_free)
 
 G_END_DECLS

@@ -66,19 +66,16 @@ _subproc_report_add_bold (PangoAttrList *attrs,
   pango_attr_list_insert (attrs, attr);
 }
 
-/* The text of a cell from the presentation layer, its bold stretches as
- * attributes (never markup: the text is the register's). */
+/* The text of a cell from the presentation layer, and the stretches of it
+ * in bold in @bold (nullable; never markup: the text is the register's). */
 char *
 _subproc_report_cell_text (SubprocReport      *self,
-           SubprocProcessor   *processor,
-           const ReportColumn *column,
-           PangoAttrList      *attrs)
+                           SubprocProcessor   *processor,
+                           const ReportColumn *column,
+                           GArray             *bold)
 {
-  g_autoptr(GArray) bold = g_array_new (FALSE, FALSE, sizeof (SubprocTextSpan));
   char *text = subproc_columns_cell_text (&column->column, processor, self->reg, self->language, bold);
 
-  for (guint i = 0; i < bold->len; i++)
-    _subproc_report_add_bold (attrs, g_array_index (bold, SubprocTextSpan, i).start, g_array_index (bold, SubprocTextSpan, i).end);
   /* the published list says which processors are not at work yet */
   if (!self->internal && column->column.n_fields == 1 && column->column.fields[0] == SUBPROC_FIELD_NAME
       && subproc_processor_get_status (processor) == SUBPROC_STATUS_PLANNED)
@@ -117,6 +114,7 @@ subproc_report_dispose (GObject *object)
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_object (&self->context);
   _subproc_report_forget_layouts (self);
+  g_clear_pointer (&self->cell_texts, g_array_unref);
 
   G_OBJECT_CLASS (subproc_report_parent_class)->dispose (object);
 }
@@ -445,15 +443,12 @@ subproc_report_get_cell_text (SubprocReport *self,
                               guint          row,
                               guint          column)
 {
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
   g_return_val_if_fail (SUBPROC_IS_REPORT (self), NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
-
   g_return_val_if_fail (row < _subproc_report_n_rows (self), NULL);
 
   return _subproc_report_cell_text (self, _subproc_report_row_processor (self, row),
-                    &g_array_index (self->columns, ReportColumn, column), attrs);
+                                    &g_array_index (self->columns, ReportColumn, column), NULL);
 }
 
 /**
@@ -476,6 +471,7 @@ subproc_report_prepare_context (PangoContext *context)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 72);
+  pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
 }
 
@@ -646,120 +642,57 @@ subproc_report_set_printed (SubprocReport *self,
   self->printed = g_date_time_ref (printed);
 }
 
-/* Pango helpers the layout and the drawing share. */
-
-PangoLayout *
-_subproc_report_new_layout (SubprocReport              *self,
-                            const PangoFontDescription *font,
-                            const char                 *text,
-                            PangoAttrList              *attrs,
-                            double                      width)
+static void
+clear_cell_text (CellText *cell)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  PangoAttrList *list = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-
-  /* the words on paper are the words in the register: no hyphens added */
-  pango_attr_list_insert (list, pango_attr_insert_hyphens_new (FALSE));
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (width > 0)
-    pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_attributes (layout, list);
-  pango_attr_list_unref (list);
-
-  return layout;
+  g_free (cell->text);
+  g_clear_pointer (&cell->bold, g_array_unref);
 }
 
-double
-_subproc_report_layout_height (PangoLayout *layout)
+/* Takes every cell's text from the presentation layer: once a pagination,
+ * on the main thread (the report's language, the register's objects),
+ * for the threads that lay the rows out. */
+void
+_subproc_report_take_cell_texts (SubprocReport *self)
 {
-  PangoRectangle logical;
+  guint n_rows = _subproc_report_n_rows (self);
 
-  pango_layout_get_extents (layout, NULL, &logical);
-  return pango_units_to_double (logical.height);
+  g_clear_pointer (&self->cell_texts, g_array_unref);
+  self->cell_texts = g_array_sized_new (FALSE, FALSE, sizeof (CellText), n_rows * self->columns->len);
+  g_array_set_clear_func (self->cell_texts, (GDestroyNotify) clear_cell_text);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      SubprocProcessor *processor = _subproc_report_row_processor (self, row);
+
+      for (guint c = 0; c < self->columns->len; c++)
+        {
+          const ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
+          GArray *bold = g_array_new (FALSE, FALSE, sizeof (SubprocTextSpan));
+          CellText cell = { _subproc_report_cell_text (self, processor, column, bold), bold };
+
+          if (bold->len == 0)
+            g_clear_pointer (&cell.bold, g_array_unref);
+          g_array_append_val (self->cell_texts, cell);
+        }
+    }
 }
 
-double
-_subproc_report_layout_width (PangoLayout *layout)
+const CellText *
+_subproc_report_get_cell (SubprocReport *self,
+                          guint          row,
+                          guint          column)
 {
-  PangoRectangle logical;
+  g_assert (self->cell_texts != NULL);
+  g_assert (column < self->columns->len);
+  g_assert ((gsize) row * self->columns->len + column < self->cell_texts->len);
 
-  pango_layout_get_extents (layout, NULL, &logical);
-  return pango_units_to_double (logical.width);
-}
-
-PangoFontDescription *
-_subproc_report_new_font (double size,
-          PangoWeight weight)
-{
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  return font;
+  return &g_array_index (self->cell_texts, CellText, row * self->columns->len + column);
 }
 
 double
 _subproc_report_content_width (SubprocReport *self)
 {
   return self->width - 2 * self->margin;
-}
-
-static void
-clear_layout (PangoLayout *layout)
-{
-  if (layout != NULL)
-    g_object_unref (layout);
-}
-
-/* The layouts of a row's cells, one a column. */
-GPtrArray *
-_subproc_report_row_layouts (SubprocReport *self,
-                             guint          row)
-{
-  SubprocProcessor *processor = _subproc_report_row_processor (self, row);
-  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (self->cell_layouts == NULL)
-    self->cell_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) clear_layout);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      const ReportColumn *column = &g_array_index (self->columns, ReportColumn, c);
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      g_autofree char *text = _subproc_report_cell_text (self, processor, column, attrs);
-      gboolean short_text = strlen (text) <= CACHED_CELL_MAX;
-      g_autofree char *key = short_text ? g_strdup_printf ("%u\x1f%s", c, text) : NULL;
-      PangoLayout *layout = key != NULL ? g_hash_table_lookup (self->cell_layouts, key) : NULL;
-
-      /* the same text in the same column (a column's bold spans follow
-       * from its text) is the same layout: drawn as often as it stands */
-      if (layout != NULL)
-        {
-          g_ptr_array_add (layouts, g_object_ref (layout));
-          continue;
-        }
-      layout = _subproc_report_new_layout (self, self->body_font, text, attrs, column->width - 2 * CELL_PAD_X);
-      /* kept from the second time a text is seen: a name stands once */
-      if (key != NULL && g_hash_table_size (self->cell_layouts) < CACHED_CELLS_MAX)
-        {
-          if (g_hash_table_contains (self->cell_layouts, key))
-            g_hash_table_insert (self->cell_layouts, g_steal_pointer (&key), g_object_ref (layout));
-          else
-            g_hash_table_insert (self->cell_layouts, g_steal_pointer (&key), NULL);
-        }
-      g_ptr_array_add (layouts, layout);
-    }
-
-  return layouts;
-}
-
-/* Forgets the shared layouts: the columns or the context changed. */
-void
-_subproc_report_forget_layouts (SubprocReport *self)
-{
-  g_clear_pointer (&self->cell_layouts, g_hash_table_unref);
 }
 
 /**
