@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by subproc-document.c (state, opening, reloading, importing) and
+/* Shared by subproc-document.c (state, the change log being read),
+ * subproc-document-read.c (opening, reloading, importing, merging) and
  * subproc-document-save.c (writing). */
 struct _SubprocDocument
 {
@@ -66,6 +67,8 @@ void _subproc_document_set_flag           (SubprocDocument *self,
                                            gboolean        *flag,
                                            gboolean         value,
                                            int              prop);
+void _subproc_document_set_register       (SubprocDocument *self,
+                                           SubprocRegister *reg);
 void _subproc_document_set_file           (SubprocDocument *self,
                                            GFile           *file,
                                            const char      *etag,
