@@ -3,10 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "subproc-columns.h"
-#include "subproc-import-preview.h"
 #include "subproc-import.h"
-#include "subproc-merge.h"
 #include "subproc-storage.h"
 #include "subproc-window-private.h"
 
@@ -14,7 +11,8 @@
  * in: the file is read, then is either), the example, saving, Save As,
  * the questions about changes that cannot be saved, and a file changed
  * on disk. The document does the reading and writing; this is the part
- * that asks the user. */
+ * that asks the user. A list's preview, pasting and merging are in
+ * subproc-window-import.c. */
 
 typedef enum
 {
@@ -34,10 +32,10 @@ static void choose_file (SubprocWindow  *self,
                          ChooserPurpose  purpose);
 static void handle_conflict (SubprocWindow *self);
 
-static void
-show_error (SubprocWindow *self,
-            const char    *heading,
-            const char    *body)
+void
+_subproc_window_show_error (SubprocWindow *self,
+                            const char    *heading,
+                            const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -45,46 +43,14 @@ show_error (SubprocWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-set_reading (SubprocWindow *self,
-             gboolean       reading)
+void
+_subproc_window_set_reading (SubprocWindow *self,
+                             gboolean       reading)
 {
   if (self->reading == reading)
     return;
   self->reading = reading;
   g_object_notify (G_OBJECT (self), "busy");
-}
-
-/* Says how many processors came in, with any warnings behind the toast's button. */
-static void
-show_imported (SubprocWindow *self,
-               SubprocInput  *input)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = g_markup_escape_text (input->display_name, -1);
-  guint n = input->processors->len;
-  AdwToast *toast;
-
-  /* toasts read markup: the file's name is text */
-  /* Translators: %u is a number, %s a file's name */
-  message = g_strdup_printf (ngettext ("Imported %u processor from “%s”",
-                                       "Imported %u processors from “%s”", n),
-                             n, escaped);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-
-  /* the warnings wait behind a button: a footer line is no reason to stop the user */
-  g_free (self->import_warnings);
-  self->import_warnings = subproc_input_describe_warnings (input);
-  if (self->import_warnings != NULL)
-    {
-      adw_toast_set_button_label (toast, ngettext ("_Show Warning", "_Show Warnings", input->warnings->len));
-      adw_toast_set_action_name (toast, "win.show-import-warnings");
-    }
-  else
-    adw_toast_set_timeout (toast, 5);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* A register of an earlier format is converted as it is read; the user is
@@ -103,90 +69,6 @@ show_older_version_toast (SubprocWindow *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-preview_import_cb (SubprocImportPreview *preview,
-                   SubprocInput         *input,
-                   SubprocWindow        *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!subproc_document_import (self->document, input, &error))
-    show_error (self, _("Nothing Imported"), error->message);
-  else
-    show_imported (self, input);
-}
-
-/* A list is imported after its preview: the user sees the processors and
- * what each column becomes, and may change that, before anything is
- * added. The preview takes INPUT. */
-static void
-import_input (SubprocWindow *self,
-              SubprocInput  *input)
-{
-  SubprocImportPreview *preview;
-
-  if (subproc_document_get_read_only (self->document))
-    {
-      show_error (self, _("Nothing Imported"),
-                  _("This register was written by a newer version of Subproc and cannot be changed here. Save it under another name first, or import into another register."));
-      subproc_input_free (input);
-      return;
-    }
-  /* one at a time: a second list waits for the first's preview to close */
-  if (self->import_preview != NULL)
-    gtk_window_destroy (self->import_preview);
-  preview = subproc_import_preview_new (GTK_WINDOW (self), input);
-  g_signal_connect_object (preview, "import", G_CALLBACK (preview_import_cb), self, 0);
-  g_set_weak_pointer (&self->import_preview, GTK_WINDOW (preview));
-  gtk_window_present (GTK_WINDOW (preview));
-}
-
-/**
- * subproc_window_get_import_preview:
- *
- * Returns: (transfer none) (nullable): the preview of a list being
- *   imported, for tests.
- */
-GtkWindow *
-subproc_window_get_import_preview (SubprocWindow *self)
-{
-  g_return_val_if_fail (SUBPROC_IS_WINDOW (self), NULL);
-
-  return self->import_preview;
-}
-
-static void
-show_import_warnings_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  SubprocWindow *self = SUBPROC_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-
-  if (self->import_warnings == NULL)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Warnings"),
-                                   _("Check these places in the list: each says what Subproc did with what it could not read as it stood."));
-  label = gtk_label_new (self->import_warnings);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Saves the changes in place before the register shown goes; when that
@@ -244,11 +126,11 @@ read_done_cb (GObject      *source,
 
   if (input == NULL)
     /* a list the importer could not read, or a register the loader could not */
-    show_error (self, error->domain == SUBPROC_IMPORT_ERROR ? _("Nothing Imported")
+    _subproc_window_show_error (self, error->domain == SUBPROC_IMPORT_ERROR ? _("Nothing Imported")
                                                                               : _("Could Not Open the Register"),
                                 error->message);
   else if (!subproc_input_is_register (input))
-    import_input (self, g_steal_pointer (&input));
+    _subproc_window_import_input (self, g_steal_pointer (&input));
   /* what is not on disk yet is saved, or the user is asked first */
   else if (release_current (self, file, FALSE))
     {
@@ -256,7 +138,7 @@ read_done_cb (GObject      *source,
 
       set_document (self, document);
       if (subproc_document_get_read_only (document))
-        show_error (self, _("Opened Read-Only"),
+        _subproc_window_show_error (self, _("Opened Read-Only"),
                                     _("This register was written by a newer version of Subproc. You can read it, but changes are not saved to it, so that nothing the newer version wrote is lost."));
       else if (subproc_document_get_older_version (document))
         show_older_version_toast (self, file);
@@ -265,7 +147,7 @@ read_done_cb (GObject      *source,
     /* the question about the changes shown decides; the rest waits no more */
     g_queue_clear_full (&self->to_open, g_object_unref);
 
-  set_reading (self, FALSE);
+  _subproc_window_set_reading (self, FALSE);
   read_next (self);
 }
 
@@ -278,7 +160,7 @@ read_next (SubprocWindow *self)
 
   if (self->reading || file == NULL)
     return;
-  set_reading (self, TRUE);
+  _subproc_window_set_reading (self, TRUE);
   subproc_input_read_async (file, self->cancellable, read_done_cb, g_object_ref (self));
 }
 
@@ -319,11 +201,11 @@ default_opened_cb (GObject      *source,
   document = subproc_document_open_finish (result, &error);
   if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
-  set_reading (self, FALSE);
+  _subproc_window_set_reading (self, FALSE);
   if (document == NULL)
     {
       /* untitled, so that nothing is ever written over the file that failed */
-      show_error (self, _("Could Not Open Your Register"), error->message);
+      _subproc_window_show_error (self, _("Could Not Open Your Register"), error->message);
       read_next (self);
       return;
     }
@@ -349,7 +231,7 @@ subproc_window_open_user_register (SubprocWindow *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->reading);
 
-  set_reading (self, TRUE);
+  _subproc_window_set_reading (self, TRUE);
   subproc_document_open_async (file, self->cancellable, default_opened_cb, g_object_ref (self));
 }
 
@@ -407,14 +289,14 @@ report_save_error (SubprocWindow *self,
                    const GError  *error)
 {
   if (!g_error_matches (error, SUBPROC_STORAGE_ERROR, SUBPROC_STORAGE_ERROR_CONFLICT))
-    show_error (self, _("Changes Not Saved"), error->message);
+    _subproc_window_show_error (self, _("Changes Not Saved"), error->message);
 }
 
 static void
 save_failed_cb (SubprocWindow   *self,
                 const GError    *error)
 {
-  show_error (self, _("Changes Not Saved"), error->message);
+  _subproc_window_show_error (self, _("Changes Not Saved"), error->message);
 }
 
 /* A save found the file changed on disk: the user decides, unless a
@@ -438,7 +320,7 @@ saved_as_cb (GObject      *source,
   self->after_save = AFTER_SAVE_NOTHING;
   if (!subproc_document_save_as_finish (SUBPROC_DOCUMENT (source), result, &error))
     {
-      show_error (self, _("Could Not Save the Register"), error->message);
+      _subproc_window_show_error (self, _("Could Not Save the Register"), error->message);
       return;
     }
 
@@ -575,261 +457,12 @@ import_action (GtkWidget  *widget,
   choose_file (SUBPROC_WINDOW (widget), CHOOSE_IMPORT);
 }
 
-/* Pasting a list: the table as a web page or a spreadsheet put it on the
- * clipboard, as HTML when it is offered (the page's table, its rows and
- * cells as they were), else as text (tab-separated, as spreadsheets and
- * browsers copy a table). Read in full, then imported as a file is. */
-static const char * const paste_types[] = { "text/html", "text/plain;charset=utf-8", "text/plain", NULL };
-
-static void
-paste_spliced_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(SubprocWindow) self = user_data;
-  GOutputStream *memory = G_OUTPUT_STREAM (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(SubprocInput) input = NULL;
-
-  if (g_output_stream_splice_finish (memory, result, &error) < 0)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Nothing Pasted"), error->message);
-      return;
-    }
-  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-  /* Translators: the name of what was pasted, in messages about it */
-  input = subproc_input_read_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), _("the pasted list"), &error);
-  if (input == NULL)
-    show_error (self, _("Nothing Pasted"), error->message);
-  else if (subproc_input_is_register (input))
-    show_error (self, _("Nothing Pasted"), _("What was pasted is a register, not a list. Save it as a file and open it instead."));
-  else
-    import_input (self, g_steal_pointer (&input));
-}
-
-static void
-paste_read_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(SubprocWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
-  const char *type = NULL;
-
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &type, &error);
-  if (stream == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Nothing Pasted"), _("The clipboard holds no text or table to import."));
-      return;
-    }
-  memory = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (memory, stream,
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, self->cancellable, paste_spliced_cb, g_object_ref (self));
-}
-
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SubprocWindow *self = SUBPROC_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* Ctrl+V in a text field (the search) pastes there, as everywhere */
-  if (focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
-    {
-      gtk_widget_activate_action (focus, "clipboard.paste", NULL);
-      return;
-    }
-  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), (const char **) paste_types, G_PRIORITY_DEFAULT,
-                            self->cancellable, paste_read_cb, g_object_ref (self));
-}
-
 static void
 merge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   choose_file (SUBPROC_WINDOW (widget), CHOOSE_MERGE);
-}
-
-/* Merging a vendor's new list: what it would do is shown first, by name;
- * the user merges, merges and marks ended those no longer listed, or
- * cancels. Names from the list are text in the dialog, never markup. */
-static void
-append_names (GString    *body,
-              const char *heading,
-              GPtrArray  *names)
-{
-  guint shown = MIN (names->len, 8);
-
-  if (names->len == 0)
-    return;
-  if (body->len > 0)
-    g_string_append (body, "\n\n");
-  g_string_append (body, heading);
-  for (guint i = 0; i < shown; i++)
-    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (names, i));
-  if (names->len > shown)
-    {
-      g_string_append (body, "\n• ");
-      /* Translators: at the end of a list of names in the merge dialog */
-      g_string_append_printf (body, ngettext ("and %u more", "and %u more", names->len - shown), names->len - shown);
-    }
-}
-
-static void
-merge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   SubprocWindow    *self)
-{
-  GPtrArray *items = g_object_get_data (G_OBJECT (dialog), "items");
-  const char *source = g_object_get_data (G_OBJECT (dialog), "source");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  SubprocMergeCounts counts;
-  AdwToast *toast;
-
-  if (!g_str_equal (response, "merge") && !g_str_equal (response, "end"))
-    return;
-  if (!subproc_document_merge (self->document, items, source, g_str_equal (response, "end"), &counts, &error))
-    {
-      show_error (self, _("Nothing Merged"), error->message);
-      return;
-    }
-  /* Translators: a toast after merging; the three counts of a merge */
-  message = g_strdup_printf (_("%u added, %u changed, %u no longer listed"), counts.added, counts.changed, counts.missing);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-merge_read_cb (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(SubprocWindow) self = user_data;
-  g_autoptr(SubprocInput) input = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GPtrArray) unchanged = g_ptr_array_new ();
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  GPtrArray *items;
-  char *source;
-  GtkWidget *dialog;
-
-  input = subproc_input_read_finish (result, &error);
-  set_reading (self, FALSE);
-  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-    return;
-  if (input == NULL)
-    {
-      show_error (self, _("Nothing Merged"), error->message);
-      return;
-    }
-  if (subproc_input_is_register (input))
-    {
-      show_error (self, _("Nothing Merged"), _("This is a register, not a list of processors: only a vendor’s list can be merged."));
-      return;
-    }
-
-  source = subproc_merge_source_for_file (input->display_name);
-  items = subproc_merge_compare (self->reg, input->processors, source);
-  for (guint i = 0; i < items->len; i++)
-    {
-      SubprocMergeItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GString) fields = NULL;
-
-      switch (item->kind)
-        {
-        case SUBPROC_MERGE_NEW:
-          g_ptr_array_add (added, (gpointer) subproc_processor_get_name (item->incoming));
-          break;
-        case SUBPROC_MERGE_CHANGED:
-          /* each field that changed, old → new, as the reports show them */
-          fields = g_string_new (subproc_processor_get_name (item->existing));
-          for (guint f = 0; f < item->fields->len; f++)
-            {
-              SubprocField field = g_array_index (item->fields, SubprocField, f);
-              g_autofree char *before = subproc_columns_field_text (item->existing, field, self->reg, NULL);
-              g_autofree char *after = subproc_columns_field_text (item->incoming, field, NULL, NULL);
-
-              /* Translators: a changed field in the merge dialog: the field, its old value, its new value */
-              g_string_append_printf (fields, _("\n    %s: %s → %s"),
-                                      subproc_columns_field_name (field),
-                                      before != NULL ? before : "–", after != NULL ? after : "–");
-            }
-          g_ptr_array_add (changed, g_string_free (g_steal_pointer (&fields), FALSE));
-          break;
-        case SUBPROC_MERGE_MISSING:
-          g_ptr_array_add (missing, (gpointer) subproc_processor_get_name (item->existing));
-          break;
-        default:
-          g_ptr_array_add (unchanged, (gpointer) subproc_processor_get_name (item->existing));
-          break;
-        }
-    }
-
-  append_names (body, _("New:"), added);
-  append_names (body, _("Changed:"), changed);
-  append_names (body, _("No longer listed:"), missing);
-  /* nothing new, changed or gone: nothing to ask */
-  if (body->len == 0)
-    {
-      g_autofree char *none = g_strdup_printf (_("“%s” lists nothing the register does not already say."), source);
-
-      g_free (source);
-      g_ptr_array_unref (items);
-      show_error (self, _("Nothing to Merge"), none);
-      return;
-    }
-  append_names (body, _("As they were:"), unchanged);
-
-  /* Translators: the heading of the merge dialog; %s is the list's source */
-  heading = g_strdup_printf (_("Merge “%s”?"), source);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  if (missing->len > 0)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "end", _("Merge and _End the Missing"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "merge", _("_Merge"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "items", items, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "source", source, g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * subproc_window_merge_file:
- * @file: a vendor's list
- *
- * Reads @file and asks whether to merge it into the register shown,
- * saying what would be added, changed and no longer listed.
- */
-void
-subproc_window_merge_file (SubprocWindow *self,
-                           GFile         *file)
-{
-  g_return_if_fail (SUBPROC_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  set_reading (self, TRUE);
-  subproc_input_read_async (file, self->cancellable, merge_read_cb, g_object_ref (self));
 }
 
 static void
@@ -983,7 +616,7 @@ reloaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!subproc_document_reload_finish (SUBPROC_DOCUMENT (source), result, &error))
-    show_error (self, _("Could Not Open the Register"), error->message);
+    _subproc_window_show_error (self, _("Could Not Open the Register"), error->message);
 }
 
 static void
@@ -1025,7 +658,7 @@ conflict_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "overwrite"))
     {
       if (!subproc_document_save_over (self->document, &error))
-        show_error (self, _("Changes Not Saved"), error->message);
+        _subproc_window_show_error (self, _("Changes Not Saved"), error->message);
     }
   else if (g_str_equal (response, "save-as"))
     choose_file (self, CHOOSE_SAVE_AS);
@@ -1109,12 +742,10 @@ _subproc_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.show-import-warnings", NULL, show_import_warnings_action);
   gtk_widget_class_install_action (widget_class, "win.resolve-conflict", NULL, resolve_conflict_action);
 }
 

@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* Shared by subproc-window.c (the view), subproc-window-files.c (opening,
- * importing, saving) and subproc-window-actions.c (editing). */
+ * importing, saving), subproc-window-import.c (a list's preview, pasting,
+ * merging) and subproc-window-actions.c (editing). */
 struct _SubprocWindow
 {
   AdwApplicationWindow parent_instance;
@@ -81,6 +82,17 @@ void     _subproc_window_files_class_init     (GtkWidgetClass  *widget_class);
 void     _subproc_window_files_init           (SubprocWindow   *self);
 void     _subproc_window_files_dispose        (SubprocWindow   *self);
 gboolean _subproc_window_close_request        (SubprocWindow   *self);
+void     _subproc_window_show_error           (SubprocWindow   *self,
+                                               const char      *heading,
+                                               const char      *body);
+void     _subproc_window_set_reading          (SubprocWindow   *self,
+                                               gboolean         reading);
+
+/* subproc-window-import.c */
+void     _subproc_window_import_class_init    (GtkWidgetClass  *widget_class);
+void     _subproc_window_import_input         (SubprocWindow   *self,
+                                               SubprocInput    *input);
+
 /* subproc-window-actions.c */
 void     _subproc_window_actions_class_init   (GtkWidgetClass  *widget_class);
 void     _subproc_window_actions_init         (SubprocWindow   *self);

@@ -812,6 +812,7 @@ subproc_window_class_init (SubprocWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   _subproc_window_files_class_init (widget_class);
+  _subproc_window_import_class_init (widget_class);
   _subproc_window_actions_class_init (widget_class);
   _subproc_window_history_class_init (widget_class);
 }
