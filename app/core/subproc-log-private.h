@@ -46,4 +46,48 @@ void           _subproc_log_take       (SubprocLog        *self,
                                         JsonObject        *after,
                                         const GError      *error);
 
+/* Between the parts of the log: subproc-log.c holds the log, its text, its
+ * chain and the canonical form; subproc-log-change.c a change, made or read
+ * from the file; subproc-log-as-of.c the register at a moment. */
+struct _SubprocChange
+{
+  GObject parent_instance;
+
+  SubprocChangeKind kind;
+  GDateTime        *at;
+  char             *author;
+  char             *processor_id;
+  char             *processor_name;
+  char             *field;
+  JsonNode         *old_value;
+  JsonNode         *new_value;
+  char             *reason;
+  gint64            position; /* of an added or deleted processor, else -1 */
+  char             *content;  /* the canonical text without the hash */
+  gsize             content_length;
+  char             *hash;     /* as written; NULL when the file had none */
+  char             *link;     /* what the next entry's hash follows from */
+};
+
+struct _SubprocLog
+{
+  GObject parent_instance;
+
+  GPtrArray *changes;        /* of SubprocChange, oldest first */
+  GBytes    *text;           /* the file's list, not read yet (or not readable) */
+  char      *display_name;
+  guint      first_line;
+  int        first_broken;   /* the first entry whose hash is wrong, or -1 */
+  GError    *read_error;     /* why the file's list could not be read */
+  JsonObject *after;         /* members the file had after the log, kept */
+};
+
+void           _subproc_log_canonical_node (GString          *out,
+                                            JsonNode         *node);
+SubprocChange *_subproc_change_read_entry  (JsonNode         *node,
+                                            guint             index_,
+                                            const char       *display_name,
+                                            guint             first_line,
+                                            GError          **error);
+
 G_END_DECLS
