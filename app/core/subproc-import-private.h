@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* Between the importer's parts (subproc-import.c, -html.c, -words.c,
- * -page.c). */
+ * -page.c, -rows.c). */
 
 /* A cell of a list, where it stands in the file. */
 typedef struct
@@ -68,5 +68,34 @@ gboolean _subproc_import_header_to_field (const char   *header,
                                           SubprocField *field);
 char *_subproc_import_html_to_text (const char *html,
                                     gboolean   *too_deep);
+
+/* One import under way: subproc-import.c finds the header and the tables,
+ * subproc-import-rows.c reads the rows under it into processors. */
+typedef struct
+{
+  const char   *display_name;
+  GPtrArray    *warnings;
+  GPtrArray    *processors;
+  int           columns[SUBPROC_N_FIELDS];  /* field -> column, or -1 */
+  guint64       more_columns[SUBPROC_N_FIELDS]; /* field -> more columns under the same header word, as bits */
+  GPtrArray    *unknown_headers;            /* column -> header, NULL for a known one */
+  guint         n_columns;
+  GString      *notes;                      /* the lines added to the notes of the processor read */
+  GHashTable   *mapping;                    /* header as written -> choice + 3; NULL: all found by their words */
+  SubprocImportReport *report;              /* NULL when nobody asks */
+} SubprocImport;
+
+G_GNUC_PRINTF (4, 5)
+void               _subproc_import_warn          (SubprocImport     *import,
+                                                  guint              line,
+                                                  guint              column,
+                                                  const char        *format,
+                                                  ...);
+const char        *_subproc_import_row_text      (SubprocImportRow  *row,
+                                                  guint              column);
+char              *_subproc_import_cell_text     (SubprocImport     *import,
+                                                  SubprocImportCell *cell);
+void               _subproc_import_read_row      (SubprocImport     *import,
+                                                  SubprocImportRow  *row);
 
 G_END_DECLS

@@ -29,4 +29,30 @@ gboolean          _subproc_storage_prescan             (const char       *data,
                                                         const char       *display_name,
                                                         GError          **error);
 
+/* Between the loader's parts: subproc-storage.c parses the text (twice when
+ * it is wrong, the second time keeping where each value is) and says where
+ * an error is; subproc-storage-read.c reads the register from the tree. */
+typedef struct
+{
+  JsonParser *parser;
+  GHashTable *positions;    /* JsonNode* -> packed line and column; NULL on the first reading */
+  const char *display_name;
+  gint64      version;      /* of the file; see read_header() */
+  GArray     *open;         /* of Open: the objects and arrays being parsed */
+  guint64     last_start;   /* where the object or array that just ended started */
+  char       *duplicate;    /* the first member named twice in one object */
+  guint64     duplicate_at;
+  guint64     n_members;    /* the members of all objects read */
+} SubprocStorageLoader;
+
+G_GNUC_PRINTF (4, 5)
+gboolean          _subproc_storage_fail_at             (SubprocStorageLoader *loader,
+                                                        JsonNode             *node,
+                                                        GError              **error,
+                                                        const char           *format,
+                                                        ...);
+SubprocRegister  *_subproc_storage_read_register       (SubprocStorageLoader *loader,
+                                                        JsonNode             *root,
+                                                        GError              **error);
+
 G_END_DECLS
