@@ -113,6 +113,34 @@ _subproc_report_new_layout_cache (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) clear_layout);
 }
 
+/* The key a cell's text is kept under in a cache of shaped cells, %NULL
+ * for a long text, which is laid out for its row alone. */
+char *
+_subproc_report_cell_key (SubprocReport *self,
+                          guint          row,
+                          guint          column)
+{
+  const char *text = _subproc_report_get_cell (self, row, column)->text;
+
+  return strlen (text) <= CACHED_CELL_MAX ? g_strdup_printf ("%u\x1f%s", column, text) : NULL;
+}
+
+/* Keeps @value (a reference made by @ref) under *@key from the second time
+ * the key is seen: a name stands once, a country or a function often. */
+void
+_subproc_report_cache_seen (GHashTable *cache,
+                            char      **key,
+                            gpointer    value,
+                            gpointer  (*ref) (gpointer))
+{
+  if (*key == NULL || g_hash_table_size (cache) >= CACHED_CELLS_MAX)
+    return;
+  if (g_hash_table_contains (cache, *key))
+    g_hash_table_insert (cache, g_steal_pointer (key), ref (value));
+  else
+    g_hash_table_insert (cache, g_steal_pointer (key), NULL);
+}
+
 /* The layouts of a row's cells on @context, one a column. */
 GPtrArray *
 _subproc_report_row_layouts_on (SubprocReport *self,
@@ -124,9 +152,7 @@ _subproc_report_row_layouts_on (SubprocReport *self,
 
   for (guint c = 0; c < self->columns->len; c++)
     {
-      const char *text = _subproc_report_get_cell (self, row, c)->text;
-      gboolean short_text = strlen (text) <= CACHED_CELL_MAX;
-      g_autofree char *key = short_text ? g_strdup_printf ("%u\x1f%s", c, text) : NULL;
+      g_autofree char *key = _subproc_report_cell_key (self, row, c);
       PangoLayout *layout = key != NULL ? g_hash_table_lookup (cache, key) : NULL;
 
       /* the same text in the same column (a column's bold spans follow
@@ -137,14 +163,7 @@ _subproc_report_row_layouts_on (SubprocReport *self,
           continue;
         }
       layout = _subproc_report_cell_layout (self, context, row, c);
-      /* kept from the second time a text is seen: a name stands once */
-      if (key != NULL && g_hash_table_size (cache) < CACHED_CELLS_MAX)
-        {
-          if (g_hash_table_contains (cache, key))
-            g_hash_table_insert (cache, g_steal_pointer (&key), g_object_ref (layout));
-          else
-            g_hash_table_insert (cache, g_steal_pointer (&key), NULL);
-        }
+      _subproc_report_cache_seen (cache, &key, layout, g_object_ref);
       g_ptr_array_add (layouts, layout);
     }
 

@@ -154,6 +154,13 @@ PangoLayout *          _subproc_report_cell_layout (SubprocReport *self,
                                                     guint column);
 PangoContext *         _subproc_report_thread_context (SubprocReport *self);
 GHashTable *           _subproc_report_new_layout_cache (void);
+char *                 _subproc_report_cell_key (SubprocReport *self,
+                                                 guint row,
+                                                 guint column);
+void                   _subproc_report_cache_seen (GHashTable *cache,
+                                                   char **key,
+                                                   gpointer value,
+                                                   gpointer (*ref) (gpointer));
 double                 _subproc_report_content_width (SubprocReport *self);
 void                   _subproc_report_draw_title (SubprocReport *self,
                                                    cairo_t *cr,

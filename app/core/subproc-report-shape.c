@@ -268,18 +268,13 @@ _subproc_report_shaped_cell_show (ShapedCell *cell,
   return TRUE;
 }
 
-static void
-shaped_page_free (ShapedPage *page)
-{
-  g_ptr_array_unref (page->cells);
-  g_free (page);
-}
-
 void
 _subproc_report_shaped_page_free (ShapedPage *page)
 {
-  if (page != NULL)
-    shaped_page_free (page);
+  if (page == NULL)
+    return;
+  g_ptr_array_unref (page->cells);
+  g_free (page);
 }
 
 ShapedCell *
@@ -293,12 +288,6 @@ _subproc_report_shaped_page_get_cell (ShapedPage *page,
   return g_ptr_array_index (page->cells, slice * page->n_columns + column);
 }
 
-static void
-unref_cached (ShapedCell *cell)
-{
-  _subproc_report_shaped_cell_unref (cell);
-}
-
 /* A cell shaped; a short text that repeats in a column is shaped once, as
  * _subproc_report_row_layouts_on() lays it out once. */
 static ShapedCell *
@@ -307,8 +296,7 @@ shape_cell (ReportShaper *shaper,
             guint         row,
             guint         column)
 {
-  const char *text = _subproc_report_get_cell (shaper->report, row, column)->text;
-  g_autofree char *key = strlen (text) <= CACHED_CELL_MAX ? g_strdup_printf ("%u\x1f%s", column, text) : NULL;
+  g_autofree char *key = _subproc_report_cell_key (shaper->report, row, column);
   ShapedCell *cell = key != NULL ? g_hash_table_lookup (cache, key) : NULL;
   g_autoptr(PangoLayout) layout = NULL;
 
@@ -317,14 +305,7 @@ shape_cell (ReportShaper *shaper,
 
   layout = _subproc_report_cell_layout (shaper->report, shaper->context, row, column);
   cell = _subproc_report_shaped_cell_new (layout);
-  /* kept from the second time a text is seen: a name stands once */
-  if (key != NULL && g_hash_table_size (cache) < CACHED_CELLS_MAX)
-    {
-      if (g_hash_table_contains (cache, key))
-        g_hash_table_insert (cache, g_steal_pointer (&key), _subproc_report_shaped_cell_ref (cell));
-      else
-        g_hash_table_insert (cache, g_steal_pointer (&key), NULL);
-    }
+  _subproc_report_cache_seen (cache, &key, cell, g_atomic_rc_box_acquire);
   return cell;
 }
 
@@ -355,7 +336,7 @@ static gpointer
 shape_pages (gpointer data)
 {
   ReportShaper *shaper = data;
-  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) unref_cached);
+  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) _subproc_report_shaped_cell_unref);
   guint n_pages = subproc_report_get_n_pages (shaper->report);
 
   for (guint page = 0; page < n_pages; page++)
@@ -375,7 +356,7 @@ shape_pages (gpointer data)
       g_mutex_unlock (&shaper->mutex);
       if (stop)
         {
-          shaped_page_free (shaped);
+          _subproc_report_shaped_page_free (shaped);
           break;
         }
     }
@@ -427,7 +408,7 @@ _subproc_report_shaper_free (ReportShaper *shaper)
   g_mutex_unlock (&shaper->mutex);
   g_thread_join (shaper->thread);
 
-  g_queue_clear_full (&shaper->pages, (GDestroyNotify) shaped_page_free);
+  g_queue_clear_full (&shaper->pages, (GDestroyNotify) _subproc_report_shaped_page_free);
   g_object_unref (shaper->context);
   g_mutex_clear (&shaper->mutex);
   g_cond_clear (&shaper->cond);
